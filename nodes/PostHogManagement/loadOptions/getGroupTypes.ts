@@ -1,0 +1,20 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { currentProjectId } from '../shared/currentProject';
+import { postHogRequest } from '../shared/transport';
+
+/** Group types of the project, labelled by plural name, valued by index (posthog-api.md §4). */
+export async function getGroupTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const projectId = currentProjectId(this);
+	const groupTypes = (await postHogRequest.call(
+		this,
+		'GET',
+		`/api/projects/${projectId}/groups_types/`,
+	)) as IDataObject[];
+	return groupTypes
+		.map((groupType) => ({
+			name: String(groupType.name_plural || groupType.group_type),
+			value: Number(groupType.group_type_index),
+			description: `Index ${String(groupType.group_type_index)}: ${String(groupType.group_type)}`,
+		}))
+		.sort((a, b) => a.value - b.value);
+}

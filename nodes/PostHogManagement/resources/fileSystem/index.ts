@@ -1,0 +1,71 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { requireText } from '../../shared/validation';
+import { countByPathFields, countByPathOperation } from './countByPath';
+import { fileUnfiledFields, fileUnfiledOperation } from './fileUnfiled';
+import { getLogViewsFields, getLogViewsOperation } from './getLogViews';
+import { linkOperation } from './link';
+import { logViewFields, logViewOperation } from './logView';
+import { moveOperation } from './move';
+import { undoDeleteFields, undoDeleteOperation } from './undoDelete';
+
+const showOnlyForFileSystem = { resource: ['fileSystem'] };
+const showForLinkAndMove = { show: { ...showOnlyForFileSystem, operation: ['link', 'move'] } };
+
+export const fileSystemOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: showOnlyForFileSystem },
+	options: [
+		countByPathOperation,
+		fileUnfiledOperation,
+		getLogViewsOperation,
+		linkOperation,
+		logViewOperation,
+		moveOperation,
+		undoDeleteOperation,
+	],
+	default: 'move',
+};
+
+export const fileSystemFields: INodeProperties[] = [
+	{
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: showForLinkAndMove,
+		placeholder: 'e.g. 0190a3c2-7d41-7c3e-9f5e-3b1f2a4c5d6e',
+		description: 'UUID of the file system entry (the "ID" of an item in the project tree)',
+	},
+	{
+		displayName: 'New Path',
+		name: 'newPath',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: showForLinkAndMove,
+		placeholder: 'e.g. Marketing/Q3/Signup funnel',
+		description: 'Full path for the item (Move) or the new shortcut (Link), including its own name',
+		hint: 'Give the whole path with the name, not only the target folder. Write a / inside a name as \\/. Missing parent folders are created.',
+		routing: {
+			send: {
+				type: 'body',
+				property: 'new_path',
+				preSend: [
+					async function (this, requestOptions) {
+						requireText(this, 'newPath', 'New Path');
+						return requestOptions;
+					},
+				],
+			},
+		},
+	},
+	...countByPathFields,
+	...fileUnfiledFields,
+	...getLogViewsFields,
+	...logViewFields,
+	...undoDeleteFields,
+];

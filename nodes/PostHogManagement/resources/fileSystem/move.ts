@@ -1,0 +1,12 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+// PostHog reads only `new_path` here, not the fields its published schema lists (posthog-api.md §1.1).
+export const moveOperation: INodePropertyOptions = {
+	name: 'Move',
+	value: 'move',
+	action: 'Move a file system item',
+	description: 'Move or rename an item; a folder takes everything in it along',
+	routing: {
+		request: { method: 'POST', url: '/api/projects/{projectId}/file_system/{fileId}/move/' },
+	},
+};

@@ -1,0 +1,18 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { sendGroupIdentity } from './identity';
+
+// skip_create_notebook=true: otherwise PostHog may create a notebook as a side effect (posthog-api.md §2.5).
+export const findOperation: INodePropertyOptions = {
+	name: 'Find',
+	value: 'find',
+	action: 'Find a group by key',
+	description: 'Get one group by its type and key',
+	routing: {
+		request: {
+			method: 'GET',
+			url: '/api/projects/{projectId}/groups/find/',
+			qs: { skip_create_notebook: true },
+		},
+		send: { preSend: [sendGroupIdentity] },
+	},
+};

@@ -1,0 +1,24 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { limitField, returnAllField } from '../../shared/descriptions';
+import { followPageNumbers } from '../../shared/pagination';
+import { sendGroupIdentity } from './identity';
+
+const showOnlyForGetActivity = { show: { resource: ['group'], operation: ['getActivity'] } };
+
+// Needs the activity_log:read scope, not group:read, and pages by page/limit (posthog-api.md §2.3).
+export const getActivityOperation: INodePropertyOptions = {
+	name: 'Get Activity',
+	value: 'getActivity',
+	action: 'Get the activity log of a group',
+	description: 'List the changes made to a group, newest first',
+	routing: {
+		request: { method: 'GET', url: '/api/projects/{projectId}/groups/activity/' },
+		send: { preSend: [sendGroupIdentity], paginate: true },
+		operations: { pagination: followPageNumbers },
+	},
+};
+
+export const getActivityFields: INodeProperties[] = [
+	returnAllField(showOnlyForGetActivity),
+	limitField(showOnlyForGetActivity),
+];

@@ -1,0 +1,41 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { sendGroupTypeIndex } from './identity';
+
+// At most 20 values, most frequent first (posthog-api.md §2.7).
+export const getPropertyValuesOperation: INodePropertyOptions = {
+	name: 'Get Property Values',
+	value: 'getPropertyValues',
+	action: 'Get the values of a group property',
+	description: 'List the most frequent values of a property across groups of one type, with counts',
+	routing: {
+		request: {
+			method: 'GET',
+			url: '/api/projects/{projectId}/groups/property_values/',
+			qs: { key: '={{ $parameter.propertyName }}' },
+		},
+		send: { preSend: [sendGroupTypeIndex] },
+		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'results' } }] },
+	},
+};
+
+export const getPropertyValuesFields: INodeProperties[] = [
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: { show: { resource: ['group'], operation: ['getPropertyValues'] } },
+		options: [
+			{
+				displayName: 'Value',
+				name: 'value',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. saa',
+				description: 'Only values containing this text (case-insensitive)',
+				routing: { send: { type: 'query', property: 'value' } },
+			},
+		],
+	},
+];

@@ -1,0 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { groupKeyField, groupTypeIndexField, propertiesField } from '../../shared/descriptions';
+import { createOperation } from './create';
+import { deletePropertyOperation } from './deleteProperty';
+import { findOperation } from './find';
+import { getActivityFields, getActivityOperation } from './getActivity';
+import { getAllFields, getAllOperation } from './getAll';
+import { getPropertyDefinitionsOperation } from './getPropertyDefinitions';
+import { getPropertyValuesFields, getPropertyValuesOperation } from './getPropertyValues';
+import { getRelatedOperation, personIdField, relatedToField } from './getRelated';
+import { updatePropertyOperation } from './updateProperty';
+
+const showOnlyForGroups = { resource: ['group'] };
+
+function showFor(operations: string[]) {
+	// getRelated about a person names no group, so it hides the group fields.
+	return { show: { ...showOnlyForGroups, operation: operations }, hide: { relatedTo: ['person'] } };
+}
+
+export const groupOperations: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: showOnlyForGroups },
+	options: [
+		createOperation,
+		deletePropertyOperation,
+		findOperation,
+		getActivityOperation,
+		getAllOperation,
+		getPropertyDefinitionsOperation,
+		getPropertyValuesOperation,
+		getRelatedOperation,
+		updatePropertyOperation,
+	],
+	default: 'getAll',
+};
+
+export const groupFields: INodeProperties[] = [
+	relatedToField,
+	groupTypeIndexField(
+		showFor([
+			'create',
+			'deleteProperty',
+			'find',
+			'getActivity',
+			'getAll',
+			'getPropertyValues',
+			'getRelated',
+			'updateProperty',
+		]),
+	),
+	groupKeyField(
+		showFor(['create', 'deleteProperty', 'find', 'getActivity', 'getRelated', 'updateProperty']),
+	),
+	personIdField,
+	{
+		displayName: 'Property Name',
+		name: 'propertyName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: {
+			show: { ...showOnlyForGroups, operation: ['deleteProperty', 'getPropertyValues'] },
+		},
+		placeholder: 'e.g. industry',
+		description: 'Name of the group property',
+		hint: 'Delete Property fails if the group has no property of this name',
+	},
+	propertiesField({ show: { ...showOnlyForGroups, operation: ['create', 'updateProperty'] } }),
+	...getActivityFields,
+	...getAllFields,
+	...getPropertyValuesFields,
+];

@@ -1,0 +1,50 @@
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { readProperties } from '../../shared/properties';
+import { sendGroupIdentity } from './identity';
+
+/**
+ * PostHog sets one property per call with `{key, value}` (posthog-api.md §2.9), so this sends one
+ * request per property, in order, and outputs the group as PostHog last returned it. It runs as
+ * the operation's "pagination" because that is where routing lets one item make several requests.
+ */
+async function sendEachProperty(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const properties = readProperties(this);
+	if (properties.length === 0) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Properties: add at least one property to update',
+			{
+				itemIndex: this.getItemIndex(),
+			},
+		);
+	}
+	let group: INodeExecutionData[] = [];
+	for (const { key, value } of properties) {
+		group = await this.makeRoutingRequest({
+			...requestData,
+			options: { ...requestData.options, body: { key, value } },
+		});
+	}
+	return group;
+}
+
+export const updatePropertyOperation: INodePropertyOptions = {
+	name: 'Update Property',
+	value: 'updateProperty',
+	action: 'Update properties of a group',
+	description: 'Set one or more properties on a group, one request per property',
+	routing: {
+		request: { method: 'POST', url: '/api/projects/{projectId}/groups/update_property/' },
+		send: { preSend: [sendGroupIdentity], paginate: true },
+		operations: { pagination: sendEachProperty },
+	},
+};

@@ -1,0 +1,80 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { invalidParameter } from '../../shared/validation';
+
+const MIN_PASSWORD_LENGTH = 8;
+
+const showOnlyForCreatePassword = { resource: ['insightSharing'], operation: ['createPassword'] };
+
+// Needs password protection switched on for the insight and the Advanced Permissions feature;
+// the plaintext password is returned only in this answer (posthog-api.md §3.2).
+export const createPasswordOperation: INodePropertyOptions = {
+	name: 'Create Password',
+	value: 'createPassword',
+	action: 'Create a password for a shared insight',
+	description: 'Add a password that opens the insight’s share link',
+	routing: {
+		request: {
+			method: 'POST',
+			url: '/api/projects/{projectId}/insights/{insightId}/sharing/passwords/',
+		},
+	},
+};
+
+export const createPasswordFields: INodeProperties[] = [
+	{
+		displayName:
+			'Password protection must already be on for this insight (in PostHog’s Share dialog), and the organization needs the Advanced Permissions feature. The new password is shown only once, in this node’s output.',
+		name: 'createPasswordNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: showOnlyForCreatePassword },
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		displayOptions: { show: showOnlyForCreatePassword },
+		options: [
+			{
+				displayName: 'Note',
+				name: 'note',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. For the board meeting',
+				description: 'A note to tell passwords apart (up to 100 characters)',
+				routing: { send: { type: 'body', property: 'note' } },
+			},
+			{
+				displayName: 'Password',
+				name: 'password',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'At least 8 characters. Leave empty to let PostHog generate one.',
+				routing: {
+					send: {
+						type: 'body',
+						property: 'raw_password',
+						preSend: [
+							async function (this, requestOptions) {
+								const password = String(
+									this.getNodeParameter('additionalFields.password', '') ?? '',
+								);
+								if (password && password.length < MIN_PASSWORD_LENGTH) {
+									throw invalidParameter(
+										this,
+										'Password',
+										`must be at least ${MIN_PASSWORD_LENGTH} characters`,
+									);
+								}
+								return requestOptions;
+							},
+						],
+					},
+				},
+			},
+		],
+	},
+];

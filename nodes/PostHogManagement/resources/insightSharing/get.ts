@@ -1,0 +1,13 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+
+// For an insight never shared, PostHog returns an unsaved default whose access token may change
+// between calls until the sharing is saved (posthog-api.md §3.1).
+export const getOperation: INodePropertyOptions = {
+	name: 'Get',
+	value: 'get',
+	action: 'Get the sharing settings of an insight',
+	description: 'Get whether an insight is shared, its access token and its active passwords',
+	routing: {
+		request: { method: 'GET', url: '/api/projects/{projectId}/insights/{insightId}/sharing/' },
+	},
+};

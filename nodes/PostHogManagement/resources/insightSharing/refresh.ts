@@ -1,0 +1,17 @@
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { sendWithoutBody } from '../../shared/body';
+
+// Rotates the access token: the old share link stops working (posthog-api.md §3.4).
+export const refreshOperation: INodePropertyOptions = {
+	name: 'Refresh',
+	value: 'refresh',
+	action: 'Refresh the share link of an insight',
+	description: 'Issue a new access token for the insight’s share link; the old link stops working',
+	routing: {
+		request: {
+			method: 'POST',
+			url: '/api/projects/{projectId}/insights/{insightId}/sharing/refresh/',
+		},
+		send: { preSend: [sendWithoutBody] },
+	},
+};

@@ -1,0 +1,110 @@
+import {
+	NodeOperationError,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+} from 'n8n-workflow';
+
+/** Beyond this many pages a list is taken to be looping, and the node stops with an error. */
+export const MAX_PAGES = 10_000;
+
+type Page = { results?: IDataObject[]; next?: string | null };
+
+function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number {
+	const max = Number(requestData.maxResults);
+	return Number.isFinite(max) && max > 0 ? max : Infinity;
+}
+
+function tooManyPages(context: IExecutePaginationFunctions): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`PostHog kept returning more pages after ${MAX_PAGES}; stopped to avoid an endless loop`,
+		{ itemIndex: context.getItemIndex() },
+	);
+}
+
+async function fetchPage(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	qs: IDataObject,
+): Promise<Page> {
+	const options = { ...requestData.options, qs: { ...requestData.options.qs, ...qs } };
+	const [page] = await context.makeRoutingRequest({ ...requestData, options });
+	return (page?.json ?? {}) as Page;
+}
+
+/** The value of one query parameter of a `next` URL, which may be absolute or relative. */
+export function queryParameterOf(
+	next: string | null | undefined,
+	name: string,
+): string | undefined {
+	if (!next) return undefined;
+	try {
+		return new URL(next, 'http://posthog.invalid').searchParams.get(name) ?? undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Follows PostHog's forward-only `cursor` (groups list, posthog-api.md §2.1). The cursor is read
+ * out of `next` rather than following that URL, which can carry the wrong host behind a proxy.
+ * An unknown cursor makes PostHog serve page 1 again, so a repeated cursor ends the loop.
+ */
+export async function followCursor(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const maxResults = maxResultsOf(requestData);
+	const items: INodeExecutionData[] = [];
+	const seen = new Set<string>();
+	let cursor: string | undefined;
+	for (let pages = 0; pages < MAX_PAGES; pages++) {
+		const page = await fetchPage(this, requestData, cursor ? { cursor } : {});
+		items.push(...(page.results ?? []).map((json) => ({ json })));
+		if (items.length >= maxResults) return items.slice(0, maxResults);
+		const next = queryParameterOf(page.next, 'cursor');
+		if (!next || seen.has(next)) return items;
+		seen.add(next);
+		cursor = next;
+	}
+	throw tooManyPages(this);
+}
+
+/**
+ * Walks `page`/`limit` pages (groups activity, posthog-api.md §2.3) until `next` is null.
+ * Fetches only as many pages as the limit needs.
+ */
+export async function followPageNumbers(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const maxResults = maxResultsOf(requestData);
+	const limit = Math.min(100, maxResults);
+	const items: INodeExecutionData[] = [];
+	for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
+		const page = await fetchPage(this, requestData, { page: pageNumber, limit });
+		const results = page.results ?? [];
+		items.push(...results.map((json) => ({ json })));
+		if (items.length >= maxResults) return items.slice(0, maxResults);
+		if (!page.next || results.length === 0) return items;
+	}
+	throw tooManyPages(this);
+}
+
+/** Walks `limit`/`offset` pages (PostHog's default pagination, posthog-api.md §0). */
+export async function followOffset(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const pageSize = 100;
+	const items: INodeExecutionData[] = [];
+	for (let pages = 0; pages < MAX_PAGES; pages++) {
+		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
+		const results = page.results ?? [];
+		items.push(...results.map((json) => ({ json })));
+		if (!page.next || results.length === 0) return items;
+	}
+	throw tooManyPages(this);
+}

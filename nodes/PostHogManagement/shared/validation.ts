@@ -1,0 +1,35 @@
+import { NodeOperationError, type IExecuteSingleFunctions } from 'n8n-workflow';
+
+/** Refuses a bad parameter before any request is sent, naming the parameter and the item. */
+export function invalidParameter(
+	context: IExecuteSingleFunctions,
+	parameter: string,
+	problem: string,
+): NodeOperationError {
+	const itemIndex = context.getItemIndex();
+	return new NodeOperationError(context.getNode(), `${parameter}: ${problem}`, {
+		itemIndex,
+		description: `Check the "${parameter}" parameter of item ${itemIndex}.`,
+	});
+}
+
+/** Group type indexes are 0–4 in PostHog (posthog-api.md §2, GROUP_TYPES_LIMIT). */
+export function checkGroupTypeIndex(context: IExecuteSingleFunctions): number {
+	const raw = context.getNodeParameter('groupTypeIndex') as unknown;
+	const index = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
+	if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 4) {
+		throw invalidParameter(
+			context,
+			'Group Type',
+			`"${String(raw)}" is not a group type index; PostHog allows 0 to 4`,
+		);
+	}
+	return index;
+}
+
+/** A required text parameter, sent as typed; blank text is refused. */
+export function requireText(context: IExecuteSingleFunctions, name: string, label: string): string {
+	const value = String(context.getNodeParameter(name, '') ?? '');
+	if (!value.trim()) throw invalidParameter(context, label, 'must not be empty');
+	return value;
+}
