@@ -1,0 +1,136 @@
+'use strict';
+// Smoke test of the PostHog emulator itself: a few behaviours the node's tests rely on.
+const { startEmulator, seedGroups, SEED } = require('./index');
+
+describe('PostHog emulator', () => {
+	let emu;
+	const call = (method, path, { body, key = emu.apiKey, headers = {} } = {}) =>
+		fetch(emu.url + path, {
+			method,
+			headers: {
+				...(key ? { Authorization: `Bearer ${key}` } : {}),
+				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+				...headers,
+			},
+			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+		});
+
+	beforeAll(async () => {
+		emu = await startEmulator({ apiKey: 'phx_test_key' });
+	});
+	afterEach(() => emu.reset());
+	afterAll(() => emu.close());
+
+	describe('authentication', () => {
+		test('a missing Authorization header is 401 not_authenticated', async () => {
+			const res = await call('GET', '/api/users/@me/', { key: null });
+			expect(res.status).toBe(401);
+			expect(await res.json()).toEqual({
+				type: 'authentication_error',
+				code: 'not_authenticated',
+				detail: 'Authentication credentials were not provided.',
+				attr: null,
+			});
+		});
+
+		test('an unknown key is 401 authentication_failed', async () => {
+			const res = await call('GET', '/api/users/@me/', { key: 'phx_nope' });
+			expect(res.status).toBe(401);
+			expect(await res.json()).toEqual({
+				type: 'authentication_error',
+				code: 'authentication_failed',
+				detail: 'Personal API key found in request Authorization header is invalid.',
+				attr: null,
+			});
+		});
+
+		test('log_view GET needs file_system:write, so a read-only key gets 403', async () => {
+			emu.state.keys.phx_readonly = { scopes: ['file_system:read'] };
+			const res = await call('GET', '/api/projects/1/file_system/log_view/', { key: 'phx_readonly' });
+			expect(res.status).toBe(403);
+			expect(await res.json()).toMatchObject({
+				code: 'permission_denied',
+				detail: "API key missing required scope 'file_system:write'",
+			});
+		});
+	});
+
+	test('groups/ pages 250 groups with a cursor: 100, 100, 50, then next is null', async () => {
+		seedGroups(emu.state, { projectId: 1, groupTypeIndex: 3, count: 250, prefix: 'bulk' });
+		const keys = [];
+		let url = `${emu.url}/api/projects/1/groups/?group_type_index=3`;
+		const pageSizes = [];
+		while (url) {
+			expect(url.startsWith(emu.url)).toBe(true);
+			const res = await fetch(url, { headers: { Authorization: `Bearer ${emu.apiKey}` } });
+			expect(res.status).toBe(200);
+			const page = await res.json();
+			expect(page).not.toHaveProperty('count');
+			expect(page.previous).toBeNull();
+			pageSizes.push(page.results.length);
+			keys.push(...page.results.map((g) => g.group_key));
+			if (page.next) expect(new URL(page.next).searchParams.get('group_type_index')).toBe('3');
+			url = page.next;
+		}
+		expect(pageSizes).toEqual([100, 100, 50]);
+		expect(new Set(keys).size).toBe(250);
+		expect(keys[0]).toBe('bulk-0');
+		expect(keys[249]).toBe('bulk-249');
+	});
+
+	test('count_by_path reads the folder from the query string, not the body', async () => {
+		const ok = await call('POST', '/api/projects/1/file_system/count_by_path/?path=Marketing');
+		expect(ok.status).toBe(200);
+		const counted = await ok.json();
+		expect(counted.count).toBe(6);
+		expect(counted.has_more).toBe(false);
+		expect(counted.entries.map((e) => e.id)).toContain(SEED.fileIds.signupFunnel);
+
+		const bodyOnly = await call('POST', '/api/projects/1/file_system/count_by_path/', { body: { path: 'Marketing' } });
+		expect(bodyOnly.status).toBe(400);
+		expect(await bodyOnly.json()).toEqual({ detail: 'path parameter is required' });
+	});
+
+	test('log_view POST answers 204 with no body and no content-type', async () => {
+		const res = await call('POST', '/api/projects/1/file_system/log_view/', { body: { type: 'insight', ref: 'pQ2rS4tU' } });
+		expect(res.status).toBe(204);
+		expect(res.headers.get('content-type')).toBeNull();
+		expect(await res.text()).toBe('');
+
+		const views = await (await call('GET', '/api/projects/1/file_system/log_view/?limit=1')).json();
+		expect(views).toEqual([{ type: 'insight', ref: 'pQ2rS4tU', viewed_at: expect.any(String) }]);
+	});
+
+	test('update_property takes {key, value} and returns the updated group', async () => {
+		const path = '/api/projects/1/groups/update_property/?group_type_index=0&group_key=acme';
+		const res = await call('POST', path, { body: { key: 'plan', value: 'enterprise' } });
+		expect(res.status).toBe(200);
+		expect(await res.json()).toEqual({
+			group_type_index: 0,
+			group_key: 'acme',
+			group_properties: { name: 'Acme', industry: 'SaaS', employees: 120, plan: 'enterprise' },
+			created_at: '2024-11-05T10:00:00.123456Z',
+		});
+		const seen = emu.requests[emu.requests.length - 1];
+		expect(seen).toMatchObject({ method: 'POST', path: '/api/projects/1/groups/update_property/', body: { key: 'plan', value: 'enterprise' } });
+		expect(seen.query).toEqual({ group_type_index: '0', group_key: 'acme' });
+
+		const noValue = await call('POST', path, { body: { key: 'plan' } });
+		expect(noValue.status).toBe(400);
+		expect(await noValue.json()).toEqual({
+			type: 'validation_error',
+			code: 'invalid_input',
+			detail: 'This field is required.',
+			attr: 'value',
+		});
+	});
+
+	test('override replaces the response (fault injection)', async () => {
+		emu.override = () => ({ status: 429, body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled. Expected available in 2 seconds.', attr: null }, headers: { 'Retry-After': '2' } });
+		const res = await call('GET', '/api/users/@me/');
+		expect(res.status).toBe(429);
+		expect(res.headers.get('retry-after')).toBe('2');
+		emu.override = null;
+		expect((await call('GET', '/api/users/@me/')).status).toBe(200);
+	});
+});

@@ -1,0 +1,388 @@
+'use strict';
+// The default data every emulator starts (and resets) with. All timestamps and ids are
+// fixed so tests can name them; SEED exports the ones tests are likely to need.
+const { fixedUuid } = require('./ids');
+const { upsertForProperties } = require('./models/propertyDefinitions');
+const { depthOf } = require('./models/fileSystem');
+
+const ORGANIZATION_ID = '0193a1b0-c3d4-7e5f-8a6b-000000000001';
+const fileId = (n) => fixedUuid('0193a1b2', n);
+const personId = (n) => fixedUuid('0193a1b5', n);
+const activityId = (n) => fixedUuid('0193a1b7', n);
+
+const SEED = {
+	organizationId: ORGANIZATION_ID,
+	userEmail: 'ada@example.com',
+	projectIds: { default: 1, staging: 2 },
+	groupTypes: { company: 0, team: 1, account: 2 },
+	fileIds: {
+		marketingFolder: fileId(1),
+		campaignsFolder: fileId(2),
+		signupFunnel: fileId(3),
+		q3LaunchDashboard: fileId(4),
+		productFolder: fileId(5),
+		weeklyActiveUsers: fileId(6),
+		newOnboardingFlag: fileId(7),
+		roadmapNotebook: fileId(8),
+		archiveFolder: fileId(9),
+		pricingExperiment: fileId(10),
+		slackAlerts: fileId(11),
+		abTestsFolder: fileId(12),
+		stagingFolder: fileId(13),
+		stagingDashboard: fileId(14),
+	},
+	insightIds: { signupFunnel: 101, weeklyActiveUsers: 102, revenueByPlan: 103, oldRetention: 104, pageviewCount: 105, stagingSmokeTest: 201 },
+	insightShortIds: {
+		signupFunnel: 'aB3dE5fG',
+		weeklyActiveUsers: 'hJ7kL9mN',
+		revenueByPlan: 'pQ2rS4tU',
+		oldRetention: 'zZ9yY8xW',
+		pageviewCount: 'dR1vEdN5',
+		stagingSmokeTest: 'sT4gInG1',
+	},
+	sharing: {
+		signupFunnelAccessToken: 'Zx8Qv1sWmR3tYb6nKp0LcE4hJd7fGa2u',
+		revenueByPlanAccessToken: 'Rv5bPl4nQw9eTy2uIo7pAs1dFg6hJk3l',
+		passwordIds: { boardMembers: 1, revoked: 2 },
+		boardMembersPassword: 'board-members-2025',
+	},
+	personIds: { maria: personId(1), tom: personId(2), li: personId(3), anonymous: personId(4) },
+	deleted: {
+		insight: { type: 'insight', ref: 'zZ9yY8xW' },
+		dashboard: { type: 'dashboard', ref: '9' },
+		featureFlag: { type: 'feature_flag', ref: '21' },
+		hogFunction: { type: 'hog_function/destination', ref: '0193a1b8-c3d4-7e5f-8a6b-000000000021' },
+		notebook: { type: 'notebook', ref: 'oLdNoTe1' },
+	},
+};
+
+const user = () => ({
+	id: 1,
+	uuid: '0193a1b1-c3d4-7e5f-8a6b-000000000001',
+	distinct_id: 'ada-distinct-id',
+	first_name: 'Ada',
+	last_name: 'Lovelace',
+	email: SEED.userEmail,
+	is_email_verified: true,
+	date_joined: '2024-10-01T08:00:00Z',
+	current_project_id: 1,
+});
+
+const organization = () => ({
+	id: ORGANIZATION_ID,
+	name: 'Emulated Org',
+	slug: 'emulated-org',
+	created_at: '2024-10-01T08:00:00Z',
+	membership_level: 15,
+});
+
+const project = (id, name, token, createdAt) => ({
+	id,
+	uuid: fixedUuid('0193a1b9', id),
+	organization: ORGANIZATION_ID,
+	api_token: token,
+	name,
+	completed_snippet_onboarding: true,
+	has_completed_onboarding_for: { product_analytics: true },
+	ingested_event: true,
+	is_demo: false,
+	timezone: 'UTC',
+	access_control: false,
+	created_at: createdAt,
+});
+
+const groupType = (projectId, index, type, singular, plural, createdAt) => ({
+	project_id: projectId,
+	group_type: type,
+	group_type_index: index,
+	name_singular: singular,
+	name_plural: plural,
+	detail_dashboard: null,
+	default_columns: null,
+	created_at: createdAt,
+});
+
+function groups() {
+	const rows = [
+		[1, 0, 'acme', { name: 'Acme', industry: 'SaaS', employees: 120 }, '2024-11-05T10:00:00.123456Z'],
+		[1, 0, 'globex', { name: 'Globex', industry: 'Manufacturing', employees: 5400 }, '2024-11-06T11:30:00Z'],
+		[1, 0, 'initech', { name: 'Initech', industry: 'SaaS', employees: 45 }, '2024-11-07T08:15:00.500000Z'],
+		// umbrella and hooli share a created_at: the keyset cursor breaks the tie on group_key (§2.1)
+		[1, 0, 'umbrella', { name: 'Umbrella Corp', industry: 'Biotech', employees: 900, plan: 'enterprise' }, '2024-11-08T14:00:00Z'],
+		[1, 0, 'hooli', { name: 'Hooli', industry: 'SaaS', employees: 3000, plan: 'enterprise', is_customer: true }, '2024-11-08T14:00:00Z'],
+		[1, 1, 'acme-growth', { name: 'Growth', company: 'acme' }, '2024-11-09T09:00:00Z'],
+		[1, 1, 'acme-platform', { name: 'Platform', company: 'acme' }, '2024-11-09T09:05:00Z'],
+		[1, 1, 'globex-ops', { name: 'Operations', company: 'globex' }, '2024-11-10T16:45:00Z'],
+		[1, 2, 'acct_001', { plan: 'pro', mrr: 499, company: 'acme' }, '2024-11-11T12:00:00Z'],
+		[1, 2, 'acct_002', { plan: 'free', mrr: 0, company: 'initech' }, '2024-11-12T12:00:00Z'],
+		[2, 0, 'staging-org', { name: 'Staging Org' }, '2024-12-01T00:00:00Z'],
+	];
+	return rows.map(([projectId, index, key, properties, createdAt], i) => ({
+		project_id: projectId,
+		id: i + 1,
+		group_type_index: index,
+		group_key: key,
+		group_properties: properties,
+		created_at: createdAt,
+	}));
+}
+
+const person = (n, distinctIds, properties, isIdentified, createdAt, lastSeenAt) => ({
+	project_id: 1,
+	id: personId(n),
+	uuid: personId(n),
+	distinct_ids: distinctIds,
+	properties,
+	is_identified: isIdentified,
+	created_at: createdAt,
+	last_seen_at: lastSeenAt,
+});
+
+const persons = () => [
+	person(1, ['maria@acme.com', 'anon-1f2e'], { email: 'maria@acme.com', name: 'Maria Garcia' }, true, '2024-11-05T10:02:00Z', '2025-01-20T08:00:00Z'),
+	person(2, ['tom@acme.com'], { email: 'tom@acme.com', name: 'Tom Chen' }, true, '2024-11-06T09:00:00Z', '2025-01-19T15:30:00Z'),
+	person(3, ['li@globex.com'], { email: 'li@globex.com', name: 'Li Wei' }, true, '2024-11-07T13:00:00Z', '2025-01-18T11:10:00Z'),
+	person(4, ['anon-7c9d'], {}, false, '2024-11-12T12:30:00Z', '2025-01-17T21:45:00Z'),
+];
+
+// One row per combination of person and groups seen together in events of the last
+// 90 days; groups/related/ reads these (§2.8).
+const relations = () => [
+	{ project_id: 1, person_id: personId(1), groups: { 0: 'acme', 1: 'acme-growth', 2: 'acct_001' } },
+	{ project_id: 1, person_id: personId(2), groups: { 0: 'acme', 1: 'acme-platform' } },
+	{ project_id: 1, person_id: personId(3), groups: { 0: 'globex', 1: 'globex-ops' } },
+	{ project_id: 1, person_id: personId(4), groups: { 0: 'initech', 2: 'acct_002' } },
+];
+
+function activity() {
+	const ada = { first_name: 'Ada', email: SEED.userEmail };
+	const system = { first_name: 'System', email: null, is_system: true };
+	let n = 0;
+	const entry = (itemId, activityName, name, action, before, after, createdAt, by = ada) => ({
+		project_id: 1,
+		id: activityId(++n),
+		user: by,
+		activity: activityName,
+		scope: 'Group',
+		item_id: String(itemId),
+		detail: {
+			id: null,
+			changes: [{ type: 'Group', action, field: null, before, after }],
+			merge: null,
+			trigger: null,
+			name,
+			short_id: null,
+			type: null,
+		},
+		created_at: createdAt,
+	});
+	return [
+		// acme (group id 1): 12 entries, so the default limit of 10 gives two pages
+		entry(1, 'create_group', 'name', 'created', null, 'Acme', '2024-11-05T10:00:01Z'),
+		entry(1, 'create_group', 'industry', 'created', null, 'SaaS', '2024-11-05T10:00:01Z'),
+		entry(1, 'create_group', 'employees', 'created', null, 100, '2024-11-05T10:00:01Z'),
+		entry(1, 'create_property', 'stage', 'created', null, 'trial', '2024-11-10T09:00:00Z'),
+		entry(1, 'update_property', 'employees', 'changed', 100, 105, '2024-12-01T09:00:00Z', system),
+		entry(1, 'update_property', 'stage', 'changed', 'trial', 'customer', '2024-12-01T10:00:00Z'),
+		entry(1, 'update_property', 'employees', 'changed', 105, 110, '2024-12-15T09:00:00Z', system),
+		entry(1, 'create_property', 'website', 'created', null, 'acme.example', '2024-12-20T14:00:00Z'),
+		entry(1, 'update_property', 'employees', 'changed', 110, 115, '2025-01-02T09:00:00Z', system),
+		entry(1, 'update_property', 'stage', 'deleted', 'customer', null, '2025-01-05T11:00:00Z'),
+		entry(1, 'update_property', 'employees', 'changed', 115, 120, '2025-01-10T09:00:00Z', system),
+		entry(1, 'update_property', 'website', 'deleted', 'acme.com', null, '2025-01-12T16:00:00Z'),
+		// globex (group id 2)
+		entry(2, 'create_group', 'name', 'created', null, 'Globex', '2024-11-06T11:30:01Z'),
+		entry(2, 'create_group', 'industry', 'created', null, 'Manufacturing', '2024-11-06T11:30:01Z'),
+		entry(2, 'create_group', 'employees', 'created', null, 5400, '2024-11-06T11:30:01Z'),
+	];
+}
+
+const insight = (projectId, id, shortId, name, derivedName, extra) => ({
+	project_id: projectId,
+	id,
+	short_id: shortId,
+	name,
+	derived_name: derivedName,
+	description: '',
+	tags: [],
+	favorited: false,
+	saved: true,
+	deleted: false,
+	order: null,
+	dashboards: [],
+	query: { kind: 'InsightVizNode', source: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }] } },
+	created_at: '2024-12-02T10:00:00Z',
+	last_modified_at: '2025-01-14T16:20:00Z',
+	user_access_level: 'editor',
+	...extra,
+});
+
+const insights = () => [
+	insight(1, 101, 'aB3dE5fG', 'Signup funnel', 'Pageview → Sign up conversion', {
+		description: 'Visitors who sign up within 14 days',
+		tags: ['marketing', 'funnel'],
+		favorited: true,
+		dashboards: [7],
+		query: { kind: 'InsightVizNode', source: { kind: 'FunnelsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }, { kind: 'EventsNode', event: 'signed_up' }] } },
+		last_modified_at: '2025-01-14T16:20:00Z',
+	}),
+	insight(1, 102, 'hJ7kL9mN', 'Weekly active users', 'Weekly active users of $pageview', {
+		tags: ['product'],
+		created_at: '2024-12-03T10:00:00Z',
+		last_modified_at: '2025-01-13T10:00:00Z',
+	}),
+	insight(1, 103, 'pQ2rS4tU', 'Revenue by plan', 'Sum of revenue by plan', {
+		description: 'MRR split by billing plan',
+		tags: ['finance'],
+		created_at: '2024-12-04T10:00:00Z',
+		last_modified_at: '2025-01-12T10:00:00Z',
+	}),
+	insight(1, 104, 'zZ9yY8xW', 'Old retention', 'Retention of $pageview', {
+		deleted: true,
+		created_at: '2024-06-01T10:00:00Z',
+		last_modified_at: '2024-12-30T10:00:00Z',
+	}),
+	insight(1, 105, 'dR1vEdN5', null, 'Pageview count', {
+		created_at: '2024-12-05T10:00:00Z',
+		last_modified_at: '2025-01-11T10:00:00Z',
+	}),
+	insight(2, 201, 'sT4gInG1', 'Staging smoke test', 'Pageview count', {
+		created_at: '2024-12-10T10:00:00Z',
+		last_modified_at: '2024-12-10T10:00:00Z',
+	}),
+];
+
+const sharing = () => [
+	{
+		project_id: 1,
+		insight_id: 101,
+		created_at: '2025-01-08T12:00:00Z',
+		enabled: true,
+		access_token: SEED.sharing.signupFunnelAccessToken,
+		settings: { noHeader: true, legend: true },
+		password_required: true,
+		expires_at: null,
+	},
+	{
+		project_id: 1,
+		insight_id: 103,
+		created_at: '2025-01-09T12:00:00Z',
+		enabled: true,
+		access_token: SEED.sharing.revenueByPlanAccessToken,
+		settings: null,
+		password_required: false,
+		expires_at: null,
+	},
+];
+
+const sharePasswords = () => [
+	{ id: 1, insight_id: 101, created_at: '2025-01-08T12:05:00Z', note: 'Board members', created_by_email: SEED.userEmail, is_active: true, password: SEED.sharing.boardMembersPassword },
+	{ id: 2, insight_id: 101, created_at: '2025-01-08T12:06:00Z', note: 'Revoked', created_by_email: SEED.userEmail, is_active: false, password: 'revoked-password' },
+];
+
+const meta = (createdAt) => ({ created_at: createdAt, created_by: 1 });
+
+function fileSystem() {
+	const row = (n, path, type, ref, href, createdAt, projectId = 1) => ({
+		project_id: projectId,
+		id: fileId(n),
+		path,
+		depth: null, // filled below from the path
+		type,
+		ref,
+		href,
+		meta: type === 'folder' ? {} : meta(createdAt),
+		shortcut: false,
+		created_at: createdAt,
+	});
+	return [
+		row(1, 'Marketing', 'folder', null, null, '2024-12-01T09:00:00Z'),
+		row(2, 'Marketing/Campaigns', 'folder', null, null, '2024-12-01T09:01:00Z'),
+		row(3, 'Marketing/Signup funnel', 'insight', 'aB3dE5fG', '/insights/aB3dE5fG', '2024-12-02T10:00:00Z'),
+		row(4, 'Marketing/Campaigns/Q3 launch', 'dashboard', '7', '/dashboard/7', '2024-12-02T11:00:00Z'),
+		row(5, 'Product', 'folder', null, null, '2024-12-01T09:02:00Z'),
+		row(6, 'Product/Weekly active users', 'insight', 'hJ7kL9mN', '/insights/hJ7kL9mN', '2024-12-03T10:00:00Z'),
+		row(7, 'Product/new-onboarding', 'feature_flag', '12', '/feature_flags/12', '2024-12-03T11:00:00Z'),
+		row(8, 'Product/Roadmap notes', 'notebook', 'nB4vC6xZ', '/notebooks/nB4vC6xZ', '2024-12-03T12:00:00Z'),
+		row(9, 'Product/Archive', 'folder', null, null, '2024-12-01T09:03:00Z'),
+		row(10, 'Marketing/Campaigns/Pricing page test', 'experiment', '3', '/experiments/3', '2024-12-04T09:00:00Z'),
+		row(11, 'Marketing/Slack alerts', 'hog_function/destination', '0193a1b8-c3d4-7e5f-8a6b-000000000011', '/functions/0193a1b8-c3d4-7e5f-8a6b-000000000011', '2024-12-04T10:00:00Z'),
+		// a "/" inside a name is escaped as "\/" (§1 entry object)
+		row(12, 'Marketing/A\\/B tests', 'folder', null, null, '2024-12-05T09:00:00Z'),
+		row(13, 'Staging stuff', 'folder', null, null, '2024-12-10T09:00:00Z', 2),
+		row(14, 'Staging stuff/Smoke dashboard', 'dashboard', '30', '/dashboard/30', '2024-12-10T09:30:00Z', 2),
+	];
+}
+
+// Live non-insight objects that file-system rows point at; those without a row are "unfiled" (§1.7).
+const objects = () => [
+	{ project_id: 1, type: 'dashboard', ref: '7', name: 'Q3 launch', created_at: '2024-12-02T11:00:00Z' },
+	{ project_id: 1, type: 'dashboard', ref: '8', name: 'Ops overview', created_at: '2024-12-06T09:00:00Z' },
+	{ project_id: 1, type: 'feature_flag', ref: '12', name: 'new-onboarding', created_at: '2024-12-03T11:00:00Z' },
+	{ project_id: 1, type: 'feature_flag', ref: '15', name: 'beta-banner', created_at: '2024-12-07T09:00:00Z' },
+	{ project_id: 1, type: 'experiment', ref: '3', name: 'Pricing page test', created_at: '2024-12-04T09:00:00Z' },
+	{ project_id: 1, type: 'notebook', ref: 'nB4vC6xZ', name: 'Roadmap notes', created_at: '2024-12-03T12:00:00Z' },
+	{ project_id: 1, type: 'cohort', ref: '4', name: 'Power users', created_at: '2024-12-08T09:00:00Z' },
+	{ project_id: 1, type: 'hog_function/destination', ref: '0193a1b8-c3d4-7e5f-8a6b-000000000011', name: 'Slack alerts', created_at: '2024-12-04T10:00:00Z' },
+	{ project_id: 2, type: 'dashboard', ref: '30', name: 'Smoke dashboard', created_at: '2024-12-10T09:30:00Z' },
+];
+
+// Soft-deleted objects that file_system/undo_delete/ can bring back (§1.6).
+const deleted = () => [
+	{ project_id: 1, type: 'insight', ref: 'zZ9yY8xW', name: 'Old retention', path: 'Marketing/Old retention', deleted_at: '2025-01-03T10:00:00Z' },
+	{ project_id: 1, type: 'dashboard', ref: '9', name: 'Legacy KPIs', path: 'Legacy KPIs', deleted_at: '2025-01-04T10:00:00Z' },
+	{ project_id: 1, type: 'feature_flag', ref: '21', name: 'old-checkout', path: 'Product/old-checkout', deleted_at: '2025-01-05T10:00:00Z' },
+	{ project_id: 1, type: 'hog_function/destination', ref: SEED.deleted.hogFunction.ref, name: 'Old webhook', path: 'Unfiled/Destinations/Old webhook', deleted_at: '2025-01-06T10:00:00Z' },
+	// notebooks are not a restorable type: undoing this one always fails (§1.6)
+	{ project_id: 1, type: 'notebook', ref: 'oLdNoTe1', name: 'Old notes', path: 'Product/Old notes', deleted_at: '2025-01-07T10:00:00Z' },
+];
+
+const logViews = () => [
+	{ project_id: 1, type: 'insight', ref: 'aB3dE5fG', viewed_at: '2025-01-20T09:15:00Z' },
+	{ project_id: 1, type: 'dashboard', ref: '7', viewed_at: '2025-01-19T17:40:00Z' },
+	{ project_id: 1, type: 'insight', ref: 'hJ7kL9mN', viewed_at: '2025-01-18T08:05:00.250000Z' },
+	{ project_id: 1, type: 'notebook', ref: 'nB4vC6xZ', viewed_at: '2025-01-16T12:00:00Z' },
+	{ project_id: 1, type: 'feature_flag', ref: '12', viewed_at: '2025-01-15T13:00:00Z' },
+];
+
+/** A fresh, fully independent copy of the default state. */
+function buildSeedState(apiKey) {
+	const state = {
+		keys: { [apiKey]: { scopes: ['*'] } },
+		user: user(),
+		organization: organization(),
+		projects: [
+			project(1, 'Default project', 'phc_EmulatedDefaultProjectToken0000000001', '2024-10-01T08:00:00Z'),
+			project(2, 'Staging', 'phc_EmulatedStagingProjectToken00000000002', '2024-10-15T08:00:00Z'),
+		],
+		groupTypes: [
+			groupType(1, 0, 'company', 'Company', 'Companies', '2024-11-05T10:00:00Z'),
+			groupType(1, 1, 'team', 'Team', 'Teams', '2024-11-09T09:00:00Z'),
+			groupType(1, 2, 'account', 'Account', 'Accounts', '2024-11-11T12:00:00Z'),
+			groupType(2, 0, 'organization', 'Organization', 'Organizations', '2024-12-01T00:00:00Z'),
+		],
+		groups: groups(),
+		persons: persons(),
+		relations: relations(),
+		activity: activity(),
+		propertyDefinitions: [],
+		notebooksCreated: [],
+		insights: insights(),
+		sharing: sharing(),
+		sharePasswords: sharePasswords(),
+		fileSystem: fileSystem(),
+		objects: objects(),
+		deleted: deleted(),
+		logViews: logViews(),
+		// feature switches tests may flip
+		legacyGroupPropertyDefinitions: true, // §2.6: false = the endpoint 404s, as on current cloud
+		advancedPermissions: true, // §3.2: the organization's Advanced Permissions feature
+		crmEnabled: true, // §2.5: the CRM flag that makes groups/find/ create notebooks
+		nextIds: { group: 12, password: 3, propertyDefinition: 1 },
+	};
+	for (const row of state.fileSystem) row.depth = depthOf(row.path);
+	for (const g of state.groups) upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);
+	return state;
+}
+
+module.exports = { SEED, buildSeedState };

@@ -1,0 +1,132 @@
+// Runs one node through n8n-core's real WorkflowExecute, with real HTTP (n8n-conventions.md §3.4).
+const { ICredentialsHelper, Workflow } = require('n8n-workflow');
+const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { PostHogManagement, PostHogManagementApi } = require('./builtPackage');
+
+class TestCredentialsHelper extends ICredentialsHelper {
+	constructor(credentialType, data) {
+		super();
+		this.credentialType = credentialType;
+		this.data = data;
+	}
+	getParentTypes() {
+		return [];
+	}
+	isCredentialUsableByNode() {
+		return true;
+	}
+	getCredentialsProperties() {
+		return this.credentialType.properties;
+	}
+	async getDecrypted() {
+		return { ...this.data };
+	}
+	async preAuthentication() {}
+	async runPreAuthentication() {}
+	async getCredentials() {}
+	async updateCredentials() {}
+	async updateCredentialsOauthTokenData() {}
+	// The server applies a function `authenticate` exactly like this (CredentialsHelper.authenticate).
+	async authenticate(credentials, _type, requestOptions) {
+		return await this.credentialType.authenticate(credentials, requestOptions);
+	}
+}
+
+function nodeTypesFor(nodeType) {
+	return {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	};
+}
+
+/**
+ * Runs `nodeType` once with `parameters` over the `input` items.
+ * Resolves to { items, json, error }: the output items (with pairedItem), their json, and the
+ * node's error when it failed (and Continue On Fail was off).
+ */
+async function runNode({
+	parameters,
+	credentials,
+	input = [{ json: {} }],
+	continueOnFail = false,
+	nodeType = new PostHogManagement(),
+	credentialType = new PostHogManagementApi(),
+}) {
+	const credentialName = credentialType.name;
+	const node = {
+		id: 'node-under-test',
+		name: 'PostHog Management',
+		type: `n8n-nodes-posthog.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: { [credentialName]: { id: '1', name: 'PostHog' } },
+		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'workflow-under-test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(nodeType),
+		settings: {},
+	});
+	const hooks = new ExecutionLifecycleHooks('manual', 'execution-1', {
+		id: 'workflow-under-test',
+		nodes: [node],
+		connections: {},
+	});
+	let finish;
+	const finished = new Promise((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
+	const additionalData = {
+		hooks,
+		executionId: 'execution-1',
+		restApiUrl: '',
+		webhookBaseUrl: '',
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		variables: {},
+		currentNodeParameters: undefined,
+		credentialsHelper: new TestCredentialsHelper(credentialType, credentials),
+	};
+	const runExecutionData = {
+		resultData: { runData: {} },
+		executionData: {
+			metadata: {},
+			contextData: {},
+			waitingExecution: {},
+			waitingExecutionSource: null,
+			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
+		},
+	};
+	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await finished;
+	const task = run.data.resultData.runData[node.name]?.[0];
+	if (!task) return { items: [], json: [], error: run.data.resultData.error };
+	if (task.error) return { items: [], json: [], error: task.error };
+	const items = task.data.main[0];
+	return { items, json: items.map((item) => item.json), error: undefined };
+}
+
+/** Runs the credential's own test request the way n8n's credential tester does: as a declarative node. */
+async function testCredential(credentials, credentialType = new PostHogManagementApi()) {
+	const nodeType = {
+		description: {
+			displayName: 'Credential Test',
+			name: 'credentialTest',
+			group: ['input'],
+			version: 1,
+			defaults: {},
+			inputs: ['main'],
+			outputs: ['main'],
+			credentials: [{ name: credentialType.name, required: true }],
+			requestDefaults: { ...credentialType.test.request },
+			properties: [],
+		},
+	};
+	return await runNode({ parameters: {}, credentials, nodeType, credentialType });
+}
+
+module.exports = { runNode, testCredential };
