@@ -1,6 +1,6 @@
 // Starts the PostHog emulator for a test file and runs the built node against it.
 const { startEmulator, SEED, seedGroups } = require('../emulator');
-const { runNode, testCredential } = require('./runNode');
+const { callMethod, runNode, testCredential } = require('./runNode');
 
 const PROJECT = { __rl: true, mode: 'id', value: String(SEED.projectIds.default) };
 
@@ -20,6 +20,16 @@ function usePostHog() {
 				credentials: credentials ?? context.credentials(),
 				parameters: { projectId: PROJECT, ...parameters },
 				...options,
+			});
+		},
+		/** Calls a list search (`kind` 'listSearch') or load-options method as the editor does. */
+		async callMethod(kind, method, parameters, args = []) {
+			return await callMethod({
+				kind,
+				method,
+				args,
+				credentials: context.credentials(),
+				parameters: { projectId: PROJECT, ...parameters },
 			});
 		},
 		async testCredential(overrides = {}) {

@@ -1,6 +1,6 @@
 // Runs one node through n8n-core's real WorkflowExecute, with real HTTP (n8n-conventions.md §3.4).
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
-const { ExecutionLifecycleHooks, WorkflowExecute } = require('n8n-core');
+const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const { PostHogManagement, PostHogManagementApi } = require('./builtPackage');
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -40,19 +40,7 @@ function nodeTypesFor(nodeType) {
 	};
 }
 
-/**
- * Runs `nodeType` once with `parameters` over the `input` items.
- * Resolves to { items, json, error }: the output items (with pairedItem), their json, and the
- * node's error when it failed (and Continue On Fail was off).
- */
-async function runNode({
-	parameters,
-	credentials,
-	input = [{ json: {} }],
-	continueOnFail = false,
-	nodeType = new PostHogManagement(),
-	credentialType = new PostHogManagementApi(),
-}) {
+function setUp({ parameters, credentials, continueOnFail, nodeType, credentialType }) {
 	const credentialName = credentialType.name;
 	const node = {
 		id: 'node-under-test',
@@ -77,9 +65,6 @@ async function runNode({
 		nodes: [node],
 		connections: {},
 	});
-	let finish;
-	const finished = new Promise((resolve) => (finish = resolve));
-	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 	const additionalData = {
 		hooks,
 		executionId: 'execution-1',
@@ -91,6 +76,32 @@ async function runNode({
 		currentNodeParameters: undefined,
 		credentialsHelper: new TestCredentialsHelper(credentialType, credentials),
 	};
+	return { node, workflow, hooks, additionalData };
+}
+
+/**
+ * Runs `nodeType` once with `parameters` over the `input` items.
+ * Resolves to { items, json, error }: the output items (with pairedItem), their json, and the
+ * node's error when it failed (and Continue On Fail was off).
+ */
+async function runNode({
+	parameters,
+	credentials,
+	input = [{ json: {} }],
+	continueOnFail = false,
+	nodeType = new PostHogManagement(),
+	credentialType = new PostHogManagementApi(),
+}) {
+	const { node, workflow, hooks, additionalData } = setUp({
+		parameters,
+		credentials,
+		continueOnFail,
+		nodeType,
+		credentialType,
+	});
+	let finish;
+	const finished = new Promise((resolve) => (finish = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => finish(run));
 	const runExecutionData = {
 		resultData: { runData: {} },
 		executionData: {
@@ -101,13 +112,36 @@ async function runNode({
 			nodeExecutionStack: [{ node, data: { main: [input] }, source: null }],
 		},
 	};
-	await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	try {
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	} catch (error) {
+		// n8n refuses to start a workflow whose node has issues (e.g. a typed value failing validation).
+		return { items: [], json: [], error };
+	}
 	const run = await finished;
 	const task = run.data.resultData.runData[node.name]?.[0];
 	if (!task) return { items: [], json: [], error: run.data.resultData.error };
 	if (task.error) return { items: [], json: [], error: task.error };
 	const items = task.data.main[0];
 	return { items, json: items.map((item) => item.json), error: undefined };
+}
+
+/**
+ * Calls one of the node's `methods` (a list search or a load-options method) the way the editor
+ * does, through n8n-core's LoadOptionsContext.
+ */
+async function callMethod({
+	kind,
+	method,
+	parameters,
+	credentials,
+	args = [],
+	nodeType = new PostHogManagement(),
+	credentialType = new PostHogManagementApi(),
+}) {
+	const { node, workflow, additionalData } = setUp({ parameters, credentials, nodeType, credentialType });
+	const context = new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters: parameters }, '');
+	return await nodeType.methods[kind][method].call(context, ...args);
 }
 
 /** Runs the credential's own test request the way n8n's credential tester does: as a declarative node. */
@@ -129,4 +163,4 @@ async function testCredential(credentials, credentialType = new PostHogManagemen
 	return await runNode({ parameters: {}, credentials, nodeType, credentialType });
 }
 
-module.exports = { runNode, testCredential };
+module.exports = { runNode, callMethod, testCredential };

@@ -1,0 +1,90 @@
+const { usePostHog, locator, SEED } = require('./helpers/posthog');
+
+const posthog = usePostHog();
+
+const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
+
+describe('project resource locator', () => {
+	test.each([
+		['list', locator('list', 2)],
+		['id', locator('id', 2)],
+		['url', locator('url', 'https://eu.posthog.com/project/2/groups/0/acme')],
+	])('mode %s puts the numeric project id in the path', async (_, projectId) => {
+		posthog.emulator.state.groups.push({
+			...posthog.emulator.state.groups.find((group) => group.group_key === 'acme'),
+			project_id: 2,
+		});
+
+		const { error } = await posthog.run({ ...find, projectId });
+
+		expect(error).toBeUndefined();
+		expect(posthog.lastRequest().path).toBe('/api/projects/2/groups/find/');
+	});
+
+	test('a typed project id that is not a number is flagged by n8n before the run', async () => {
+		const { error } = await posthog.run({ ...find, projectId: locator('id', 'abc') });
+
+		expect(error.message).toMatch(/node has issues/);
+		expect(posthog.requests()).toHaveLength(0);
+	});
+
+	test('a project id from an expression that is not a number is refused before any request', async () => {
+		const { error } = await posthog.run(
+			{ ...find, projectId: locator('id', '={{ $json.project }}') },
+			{ input: [{ json: { project: 'my-project' } }] },
+		);
+
+		expect(error.message).toBe('Project: "my-project" is not a numeric project ID');
+		expect(posthog.requests()).toHaveLength(0);
+	});
+
+	test('the project list search lists projects by name with their id, filtered by the search text', async () => {
+		const all = await posthog.callMethod('listSearch', 'searchProjects', {}, []);
+		const staging = await posthog.callMethod('listSearch', 'searchProjects', {}, ['stag']);
+
+		expect(all.results).toEqual([
+			{ name: 'Default project (1)', value: '1', url: `${posthog.emulator.url}/project/1` },
+			{ name: 'Staging (2)', value: '2', url: `${posthog.emulator.url}/project/2` },
+		]);
+		expect(staging.results.map((result) => result.value)).toEqual(['2']);
+		const search = posthog.lastRequest();
+		expect(search.path).toBe('/api/projects/');
+		expect(search.query).toEqual({ limit: '100', offset: '0', search: 'stag' });
+		expect(search.headers.authorization).toBe(`Bearer ${posthog.emulator.apiKey}`);
+	});
+});
+
+describe('insight list search', () => {
+	test('lists the project’s insights by name, valued by numeric id, searching with basic=true', async () => {
+		const { results } = await posthog.callMethod('listSearch', 'searchInsights', {}, ['signup']);
+
+		expect(results).toContainEqual({
+			name: expect.stringMatching(/signup/i),
+			value: String(SEED.insightIds.signupFunnel),
+			url: `${posthog.emulator.url}/project/1/insights/${SEED.insightShortIds.signupFunnel}`,
+		});
+		const search = posthog.lastRequest();
+		expect(search.path).toBe('/api/projects/1/insights/');
+		expect(search.query).toEqual({ basic: 'true', limit: '100', offset: '0', search: 'signup' });
+	});
+});
+
+describe('group type dropdown', () => {
+	test('offers the project’s group types by plural name, valued by index', async () => {
+		const options = await posthog.callMethod('loadOptions', 'getGroupTypes', {});
+
+		expect(options.map(({ name, value }) => ({ name, value }))).toEqual([
+			{ name: 'Companies', value: 0 },
+			{ name: 'Teams', value: 1 },
+			{ name: 'Accounts', value: 2 },
+		]);
+		expect(posthog.lastRequest().path).toBe('/api/projects/1/groups_types/');
+	});
+
+	test('asks for a project first when none is chosen', async () => {
+		await expect(
+			posthog.callMethod('loadOptions', 'getGroupTypes', { projectId: locator('list', '') }),
+		).rejects.toThrow('Choose a Project first');
+		expect(posthog.requests()).toHaveLength(0);
+	});
+});
