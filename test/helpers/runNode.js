@@ -40,7 +40,10 @@ function nodeTypesFor(nodeType) {
 	};
 }
 
+let executions = 0;
+
 function setUp({ parameters, credentials, continueOnFail, nodeType, credentialType }) {
+	const executionId = `execution-${++executions}`;
 	const credentialName = credentialType.name;
 	const node = {
 		id: 'node-under-test',
@@ -60,14 +63,14 @@ function setUp({ parameters, credentials, continueOnFail, nodeType, credentialTy
 		nodeTypes: nodeTypesFor(nodeType),
 		settings: {},
 	});
-	const hooks = new ExecutionLifecycleHooks('manual', 'execution-1', {
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
 		id: 'workflow-under-test',
 		nodes: [node],
 		connections: {},
 	});
 	const additionalData = {
 		hooks,
-		executionId: 'execution-1',
+		executionId,
 		restApiUrl: '',
 		webhookBaseUrl: '',
 		webhookWaitingBaseUrl: '',

@@ -46,7 +46,8 @@ async function lookUpInsightId(
 	project: string,
 	shortId: string,
 ): Promise<string> {
-	const key = `${context.getExecutionId()}:${project}:${shortId}`;
+	// Per execution and per node: two nodes may use credentials for different PostHog hosts.
+	const key = `${context.getExecutionId()}:${context.getNode().id}:${project}:${shortId}`;
 	let lookup = insightIdLookups.get(key);
 	if (!lookup) {
 		lookup = findInsightByShortId(context, project, shortId);

@@ -1,4 +1,8 @@
-import { NodeOperationError, type IExecuteSingleFunctions } from 'n8n-workflow';
+import {
+	NodeOperationError,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+} from 'n8n-workflow';
 
 /** Refuses a bad parameter before any request is sent, naming the parameter and the item. */
 export function invalidParameter(
@@ -32,4 +36,15 @@ export function requireText(context: IExecuteSingleFunctions, name: string, labe
 	const value = String(context.getNodeParameter(name, '') ?? '');
 	if (!value.trim()) throw invalidParameter(context, label, 'must not be empty');
 	return value;
+}
+
+/** A preSend that refuses the request when the text parameter `name` is blank. */
+export function refuseBlank(name: string, label: string) {
+	return async function (
+		this: IExecuteSingleFunctions,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		requireText(this, name, label);
+		return requestOptions;
+	};
 }

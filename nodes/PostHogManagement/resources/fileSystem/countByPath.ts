@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { sendWithoutBody } from '../../shared/body';
+import { refuseBlank } from '../../shared/validation';
 
 const showOnlyForCountByPath = { resource: ['fileSystem'], operation: ['countByPath'] };
 
@@ -25,6 +26,6 @@ export const countByPathFields: INodeProperties[] = [
 		displayOptions: { show: showOnlyForCountByPath },
 		placeholder: 'e.g. Marketing/Q3',
 		description: 'Folder path to count under',
-		routing: { send: { type: 'query', property: 'path' } },
+		routing: { send: { type: 'query', property: 'path', preSend: [refuseBlank('path', 'Path')] } },
 	},
 ];

@@ -1,5 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { requireText } from '../../shared/validation';
+import { refuseBlank } from '../../shared/validation';
 import { countByPathFields, countByPathOperation } from './countByPath';
 import { fileUnfiledFields, fileUnfiledOperation } from './fileUnfiled';
 import { getLogViewsFields, getLogViewsOperation } from './getLogViews';
@@ -54,12 +54,7 @@ export const fileSystemFields: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'new_path',
-				preSend: [
-					async function (this, requestOptions) {
-						requireText(this, 'newPath', 'New Path');
-						return requestOptions;
-					},
-				],
+				preSend: [refuseBlank('newPath', 'New Path')],
 			},
 		},
 	},

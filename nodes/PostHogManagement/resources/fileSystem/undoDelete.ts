@@ -1,4 +1,27 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import { invalidParameter } from '../../shared/validation';
+
+type DeletedItem = { type?: string; ref?: string; path?: string };
+
+/** preSend: PostHog needs at least one item, each with a type and a ref (posthog-api.md §1.6). */
+async function checkItems(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const items = this.getNodeParameter('items.item', []) as DeletedItem[];
+	if (items.length === 0) throw invalidParameter(this, 'Items', 'add at least one item to restore');
+	items.forEach((item, position) => {
+		if (!String(item.type ?? '').trim() || !String(item.ref ?? '').trim()) {
+			throw invalidParameter(this, 'Items', `item ${position + 1} needs both a type and a ref`);
+		}
+	});
+	return requestOptions;
+}
 
 const showOnlyForUndoDelete = { resource: ['fileSystem'], operation: ['undoDelete'] };
 
@@ -61,6 +84,7 @@ export const undoDeleteFields: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'items',
+				preSend: [checkItems],
 				value:
 					'={{ ($value.item ?? []).map((item) => Object.assign({ type: item.type, ref: item.ref }, item.path ? { path: item.path } : {})) }}',
 			},

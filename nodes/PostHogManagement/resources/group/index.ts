@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { groupKeyField, groupTypeIndexField, propertiesField } from '../../shared/descriptions';
+import { refuseBlank } from '../../shared/validation';
 import { createOperation } from './create';
 import { deletePropertyOperation } from './deleteProperty';
 import { findOperation } from './find';
@@ -67,6 +68,7 @@ export const groupFields: INodeProperties[] = [
 		placeholder: 'e.g. industry',
 		description: 'Name of the group property',
 		hint: 'Delete Property fails if the group has no property of this name',
+		routing: { send: { preSend: [refuseBlank('propertyName', 'Property Name')] } },
 	},
 	propertiesField({ show: { ...showOnlyForGroups, operation: ['create', 'updateProperty'] } }),
 	...getActivityFields,

@@ -1,7 +1,24 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
 
 const MIN_PASSWORD_LENGTH = 8;
+
+/** preSend: PostHog refuses a given password shorter than 8 characters (posthog-api.md §3.2). */
+async function checkPasswordLength(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const password = String(this.getNodeParameter('additionalFields.password', '') ?? '');
+	if (password && password.length < MIN_PASSWORD_LENGTH) {
+		throw invalidParameter(this, 'Password', `must be at least ${MIN_PASSWORD_LENGTH} characters`);
+	}
+	return requestOptions;
+}
 
 const showOnlyForCreatePassword = { resource: ['insightSharing'], operation: ['createPassword'] };
 
@@ -57,21 +74,7 @@ export const createPasswordFields: INodeProperties[] = [
 					send: {
 						type: 'body',
 						property: 'raw_password',
-						preSend: [
-							async function (this, requestOptions) {
-								const password = String(
-									this.getNodeParameter('additionalFields.password', '') ?? '',
-								);
-								if (password && password.length < MIN_PASSWORD_LENGTH) {
-									throw invalidParameter(
-										this,
-										'Password',
-										`must be at least ${MIN_PASSWORD_LENGTH} characters`,
-									);
-								}
-								return requestOptions;
-							},
-						],
+						preSend: [checkPasswordLength],
 					},
 				},
 			},
