@@ -5,6 +5,7 @@ import {
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
+import { toItems } from './output';
 
 /** Beyond this many pages a list is taken to be looping, and the node stops with an error. */
 export const MAX_PAGES = 10_000;
@@ -50,23 +51,34 @@ export function queryParameterOf(
 /**
  * Follows PostHog's forward-only `cursor` (groups list, posthog-api.md §2.1). The cursor is read
  * out of `next` rather than following that URL, which can carry the wrong host behind a proxy.
- * An unknown cursor makes PostHog serve page 1 again, so a repeated cursor ends the loop.
+ * An unknown cursor makes PostHog serve page 1 again, so a repeated cursor or a group already
+ * output ends the loop, and nothing is output twice.
  */
 export async function followCursor(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
 	const maxResults = maxResultsOf(requestData);
-	const items: INodeExecutionData[] = [];
-	const seen = new Set<string>();
+	const groups: IDataObject[] = [];
+	const seenGroups = new Set<string>();
+	const seenCursors = new Set<string>();
 	let cursor: string | undefined;
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
 		const page = await fetchPage(this, requestData, cursor ? { cursor } : {});
-		items.push(...(page.results ?? []).map((json) => ({ json })));
-		if (items.length >= maxResults) return items.slice(0, maxResults);
+		let loopedBack = false;
+		for (const group of page.results ?? []) {
+			const key = JSON.stringify([group.group_type_index, group.group_key]);
+			if (seenGroups.has(key)) {
+				loopedBack = true;
+				continue;
+			}
+			seenGroups.add(key);
+			groups.push(group);
+		}
+		if (groups.length >= maxResults) return toItems(this, groups.slice(0, maxResults));
 		const next = queryParameterOf(page.next, 'cursor');
-		if (!next || seen.has(next)) return items;
-		seen.add(next);
+		if (loopedBack || !next || seenCursors.has(next)) return toItems(this, groups);
+		seenCursors.add(next);
 		cursor = next;
 	}
 	throw tooManyPages(this);
@@ -82,13 +94,13 @@ export async function followPageNumbers(
 ): Promise<INodeExecutionData[]> {
 	const maxResults = maxResultsOf(requestData);
 	const limit = Math.min(100, maxResults);
-	const items: INodeExecutionData[] = [];
+	const entries: IDataObject[] = [];
 	for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
 		const page = await fetchPage(this, requestData, { page: pageNumber, limit });
 		const results = page.results ?? [];
-		items.push(...results.map((json) => ({ json })));
-		if (items.length >= maxResults) return items.slice(0, maxResults);
-		if (!page.next || results.length === 0) return items;
+		entries.push(...results);
+		if (entries.length >= maxResults) return toItems(this, entries.slice(0, maxResults));
+		if (!page.next || results.length === 0) return toItems(this, entries);
 	}
 	throw tooManyPages(this);
 }
@@ -97,14 +109,14 @@ export async function followPageNumbers(
 export async function followOffset(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
+): Promise<IDataObject[]> {
 	const pageSize = 100;
-	const items: INodeExecutionData[] = [];
+	const entries: IDataObject[] = [];
 	for (let pages = 0; pages < MAX_PAGES; pages++) {
 		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
 		const results = page.results ?? [];
-		items.push(...results.map((json) => ({ json })));
-		if (!page.next || results.length === 0) return items;
+		entries.push(...results);
+		if (!page.next || results.length === 0) return entries;
 	}
 	throw tooManyPages(this);
 }

@@ -15,6 +15,10 @@ function listPropertyDefinitions(ctx) {
 		index = pyInt(indexText);
 		if (index === null) throw errors.validation('group_type_index', 'A valid integer is required.');
 	}
+	// PropertyDefinitionQuerySerializer.validate: group definitions are listed one type at a time.
+	if (type === 'group' && index === undefined) {
+		throw errors.validation(null, '`group_type_index` must be set for `group` type');
+	}
 	const needle = search.toLowerCase();
 	const definitions = ctx.state.propertyDefinitions
 		.filter((d) => d.project_id === ctx.project.id && d.type === type)

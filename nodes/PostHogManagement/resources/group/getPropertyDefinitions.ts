@@ -7,13 +7,40 @@ import {
 	type INodePropertyOptions,
 	type JsonObject,
 } from 'n8n-workflow';
+import { toItems } from '../../shared/output';
 import { followOffset } from '../../shared/pagination';
 
 type LegacyDefinitions = Record<string, Array<{ name: string; count: number }>>;
 
 /**
+ * Current PostHog lists group property definitions one group type at a time
+ * (`?type=group&group_type_index=N`), so the fallback asks the project's group types first.
+ */
+async function definitionsPerGroupType(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<IDataObject[]> {
+	const projectPath = (requestData.options.url ?? '').replace('groups/property_definitions/', '');
+	const at = (url: string, qs: IDataObject = {}) => ({
+		...requestData,
+		options: { ...requestData.options, url: `${projectPath}${url}`, qs },
+	});
+	const groupTypes = await this.makeRoutingRequest(at('groups_types/'));
+	const definitions: IDataObject[] = [];
+	for (const { json: groupType } of groupTypes) {
+		const group_type_index = Number(groupType.group_type_index);
+		const page = await followOffset.call(
+			this,
+			at('property_definitions/', { type: 'group', group_type_index }),
+		);
+		definitions.push(...page.map(({ name }) => ({ group_type_index, name, count: null })));
+	}
+	return definitions;
+}
+
+/**
  * Older PostHog answers `{"0": [{name, count}], …}` keyed by group type; current cloud dropped the
- * route (404), so the project's group property definitions are read instead (posthog-api.md §2.6).
+ * route (404), so the project's property definitions are read instead (posthog-api.md §2.6).
  * Either way the output is one item per definition: `{group_type_index, name, count}`.
  */
 async function definitionsWithFallback(
@@ -27,27 +54,18 @@ async function definitionsWithFallback(
 		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
 			throw new NodeApiError(this.getNode(), error as JsonObject);
 		}
-		const url = (requestData.options.url ?? '').replace(
-			'/groups/property_definitions/',
-			'/property_definitions/',
-		);
-		const definitions = await followOffset.call(this, {
-			...requestData,
-			options: { ...requestData.options, url, qs: { type: 'group' } },
-		});
-		return definitions.map(({ json }) => ({
-			json: {
-				group_type_index: json.group_type_index ?? null,
-				name: json.name,
-				count: json.count ?? null,
-			},
-		}));
+		return toItems(this, await definitionsPerGroupType.call(this, requestData));
 	}
 	const byGroupType = (legacy[0]?.json ?? {}) as IDataObject as LegacyDefinitions;
-	return Object.entries(byGroupType).flatMap(([groupTypeIndex, definitions]) =>
-		(definitions ?? []).map(({ name, count }) => ({
-			json: { group_type_index: Number(groupTypeIndex), name, count },
-		})),
+	return toItems(
+		this,
+		Object.entries(byGroupType).flatMap(([groupTypeIndex, definitions]) =>
+			(definitions ?? []).map(({ name, count }) => ({
+				group_type_index: Number(groupTypeIndex),
+				name,
+				count,
+			})),
+		),
 	);
 }
 

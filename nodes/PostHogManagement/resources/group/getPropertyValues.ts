@@ -1,4 +1,5 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { resultsToItems } from '../../shared/output';
 import { sendGroupTypeIndex } from './identity';
 
 // At most 20 values, most frequent first (posthog-api.md §2.7).
@@ -14,7 +15,7 @@ export const getPropertyValuesOperation: INodePropertyOptions = {
 			qs: { key: '={{ $parameter.propertyName }}' },
 		},
 		send: { preSend: [sendGroupTypeIndex] },
-		output: { postReceive: [{ type: 'rootProperty', properties: { property: 'results' } }] },
+		output: { postReceive: [resultsToItems] },
 	},
 };
 

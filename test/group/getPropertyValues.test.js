@@ -1,0 +1,106 @@
+const { usePostHog } = require('../helpers/posthog');
+
+const posthog = usePostHog();
+
+const VALUES_PATH = '/api/projects/1/groups/property_values/';
+
+function expectValuesRequest(request, query) {
+	expect(request.method).toBe('GET');
+	expect(request.path).toBe(VALUES_PATH);
+	expect(request.query).toEqual(query);
+	expect(request.body).toBeUndefined();
+	expect(request.headers.authorization).toBe(`Bearer ${posthog.emulator.apiKey}`);
+}
+
+describe('group getPropertyValues', () => {
+	test('getPropertyValues sends {group_type_index, key} and outputs one item {name, count} per value, most frequent first', async () => {
+		const { json, items, error } = await posthog.run({
+			resource: 'group',
+			operation: 'getPropertyValues',
+			groupTypeIndex: 0,
+			propertyName: 'industry',
+		});
+
+		expect(error).toBeUndefined();
+		expect(posthog.requests()).toHaveLength(1);
+		expectValuesRequest(posthog.lastRequest(), { group_type_index: '0', key: 'industry' });
+		expect(json).toEqual([
+			{ name: 'SaaS', count: 3 },
+			{ name: 'Biotech', count: 1 },
+			{ name: 'Manufacturing', count: 1 },
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	test('getPropertyValues sends filters.value as `value` and outputs only the matching values', async () => {
+		const { json, error } = await posthog.run({
+			resource: 'group',
+			operation: 'getPropertyValues',
+			groupTypeIndex: 0,
+			propertyName: 'industry',
+			filters: { value: 'saa' },
+		});
+
+		expect(error).toBeUndefined();
+		expect(posthog.requests()).toHaveLength(1);
+		expectValuesRequest(posthog.lastRequest(), { group_type_index: '0', key: 'industry', value: 'saa' });
+		expect(json).toEqual([{ name: 'SaaS', count: 3 }]);
+	});
+
+	test('getPropertyValues sends the chosen group type index and reads only that type', async () => {
+		const { json, error } = await posthog.run({
+			resource: 'group',
+			operation: 'getPropertyValues',
+			groupTypeIndex: 2,
+			propertyName: 'plan',
+		});
+
+		expect(error).toBeUndefined();
+		expectValuesRequest(posthog.lastRequest(), { group_type_index: '2', key: 'plan' });
+		// type 0 also has `plan` (enterprise ×2): it must not appear
+		expect(json).toEqual([
+			{ name: 'free', count: 1 },
+			{ name: 'pro', count: 1 },
+		]);
+	});
+
+	test('getPropertyValues with several input items (name from an expression) pairs every output value to its input item', async () => {
+		const { json, items, error } = await posthog.run(
+			{
+				resource: 'group',
+				operation: 'getPropertyValues',
+				groupTypeIndex: 1,
+				propertyName: '={{ $json.property }}',
+			},
+			{ input: [{ json: { property: 'company' } }, { json: { property: 'name' } }] },
+		);
+
+		expect(error).toBeUndefined();
+		const requests = posthog.requests();
+		expect(requests).toHaveLength(2);
+		const byKey = Object.fromEntries(requests.map((request) => [request.query.key, request]));
+		expectValuesRequest(byKey.company, { group_type_index: '1', key: 'company' });
+		expectValuesRequest(byKey.name, { group_type_index: '1', key: 'name' });
+		expect(json).toEqual([
+			{ name: 'acme', count: 2 },
+			{ name: 'globex', count: 1 },
+			{ name: 'Growth', count: 1 },
+			{ name: 'Operations', count: 1 },
+			{ name: 'Platform', count: 1 },
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }, { item: 1 }]);
+	});
+
+	test('getPropertyValues with a group type outside 0–4 is refused before any request', async () => {
+		const { error } = await posthog.run({
+			resource: 'group',
+			operation: 'getPropertyValues',
+			groupTypeIndex: 5,
+			propertyName: 'industry',
+		});
+
+		expect(error).toBeDefined();
+		expect(error.message).toMatch(/Group Type.*0 to 4/);
+		expect(posthog.requests()).toHaveLength(0);
+	});
+});
