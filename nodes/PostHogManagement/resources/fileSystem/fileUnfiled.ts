@@ -1,6 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-
-const showOnlyForFileUnfiled = { resource: ['fileSystem'], operation: ['fileUnfiled'] };
+import type { INodePropertyOptions } from 'n8n-workflow';
 
 // A GET that writes: it creates entries under Unfiled/ for objects that have none (posthog-api.md §1.7).
 export const fileUnfiledOperation: INodePropertyOptions = {
@@ -12,26 +10,3 @@ export const fileUnfiledOperation: INodePropertyOptions = {
 		request: { method: 'GET', url: '/api/projects/{projectId}/file_system/unfiled/' },
 	},
 };
-
-export const fileUnfiledFields: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: showOnlyForFileUnfiled },
-		options: [
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. insight',
-				description: 'Only file objects of this type (insight, dashboard, feature_flag, …)',
-				hint: 'An unknown type files nothing and returns a count of 0',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
-		],
-	},
-];

@@ -20,23 +20,4 @@ export const getLogViewsFields: INodeProperties[] = [
 		send: { type: 'query', property: 'limit' },
 		output: { maxResults: '={{$value}}' },
 	}),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: showOnlyForGetLogViews,
-		options: [
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. insight',
-				description: 'Only views of this item type (insight, dashboard, feature_flag, …)',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
-		],
-	},
 ];

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { refuseBlank } from '../../shared/validation';
 import { countByPathFields, countByPathOperation } from './countByPath';
-import { fileUnfiledFields, fileUnfiledOperation } from './fileUnfiled';
+import { fileUnfiledOperation } from './fileUnfiled';
 import { getLogViewsFields, getLogViewsOperation } from './getLogViews';
 import { linkOperation } from './link';
 import { logViewFields, logViewOperation } from './logView';
@@ -59,8 +59,29 @@ export const fileSystemFields: INodeProperties[] = [
 		},
 	},
 	...countByPathFields,
-	...fileUnfiledFields,
 	...getLogViewsFields,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		displayOptions: {
+			show: { ...showOnlyForFileSystem, operation: ['fileUnfiled', 'getLogViews'] },
+		},
+		options: [
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. insight',
+				description: 'Only items of this type (insight, dashboard, feature_flag, …)',
+				hint: 'An unknown type is not an error: it matches nothing',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+		],
+	},
 	...logViewFields,
 	...undoDeleteFields,
 ];
