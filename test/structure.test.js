@@ -122,3 +122,12 @@ describe('node description', () => {
 		}
 	});
 });
+
+test('the Options defaults are the retry policy used when an option is not added', () => {
+	const { DEFAULT_RETRY_POLICY } = require('../dist/nodes/PostHogManagement/shared/retry.js');
+	const options = properties.find((property) => property.name === 'options');
+	const defaults = Object.fromEntries(options.options.map((option) => [option.name, option.default]));
+	expect(defaults).toEqual(DEFAULT_RETRY_POLICY);
+	expect(description.requestOperations.pagination.name).toBe('sendWithRetries');
+	expect(properties[0].routing.send.paginate).toBe(true);
+});

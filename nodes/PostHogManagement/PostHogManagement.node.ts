@@ -5,7 +5,8 @@ import { getGroupTypes } from './loadOptions/getGroupTypes';
 import { fileSystemFields, fileSystemOperations } from './resources/fileSystem';
 import { groupFields, groupOperations } from './resources/group';
 import { insightSharingFields, insightSharingOperations } from './resources/insightSharing';
-import { everyRequest, projectLocator } from './shared/descriptions';
+import { everyRequest, projectLocator, retryOptions } from './shared/descriptions';
+import { sendWithRetries } from './shared/retry';
 
 export class PostHogManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -28,6 +29,7 @@ export class PostHogManagement implements INodeType {
 		requestDefaults: {
 			ignoreHttpStatusErrors: true,
 		},
+		requestOperations: { pagination: sendWithRetries },
 		properties: [
 			everyRequest,
 			{
@@ -49,6 +51,7 @@ export class PostHogManagement implements INodeType {
 			...fileSystemFields,
 			...groupFields,
 			...insightSharingFields,
+			retryOptions,
 		],
 	};
 

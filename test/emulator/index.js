@@ -7,6 +7,7 @@
  *   const { startEmulator } = require('./emulator');
  *   const emu = await startEmulator({ apiKey: 'phx_test_key' });
  *   emu.url, emu.apiKey, emu.requests, emu.state, emu.reset(), emu.override, await emu.close()
+ *   Each recorded request also gets the `status` it was answered with ('dropped' for a cut connection).
  *
  * Built on Node built-ins only. This file runs the server and routes requests; each
  * endpoint lives in routes/, its data rules in models/, the default data in seed.js.
@@ -138,6 +139,7 @@ async function handle(emu, req, res) {
 		body: parseJsonOrUndefined(rawBody),
 		rawBody,
 		headers: req.headers,
+		receivedAt: Date.now(),
 	};
 	emu.requests.push(record);
 	let result;
@@ -149,6 +151,13 @@ async function handle(emu, req, res) {
 		}
 		result = err instanceof errors.ApiError ? err : errors.serverError();
 	}
+	if (result.drop) {
+		// A fault: the connection is cut without an answer (see faults.js).
+		record.status = 'dropped';
+		req.socket.destroy();
+		return;
+	}
+	record.status = result.status;
 	send(res, result);
 }
 

@@ -1,6 +1,6 @@
 // Runs one node through n8n-core's real WorkflowExecute, with real HTTP (n8n-conventions.md §3.4).
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
-const { ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
+const { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 const { PostHogManagement, PostHogManagementApi } = require('./builtPackage');
 
 class TestCredentialsHelper extends ICredentialsHelper {
@@ -33,6 +33,9 @@ class TestCredentialsHelper extends ICredentialsHelper {
 }
 
 function nodeTypesFor(nodeType) {
+	// As n8n's loader does for every declarative node: add Settings → Request Options
+	// (batching, timeout, proxy), without which n8n drops those parameters.
+	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
 	return {
 		getByName: () => nodeType,
 		getByNameAndVersion: () => nodeType,

@@ -2,7 +2,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from '
 import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
 import { currentProjectId } from '../shared/currentProject';
 import { queryParameterOf } from '../shared/pagination';
-import { CREDENTIAL_TYPE, postHogRequest } from '../shared/transport';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { postHogRequest } from '../shared/transport';
 
 type InsightsPage = { results?: IDataObject[]; next?: string | null };
 

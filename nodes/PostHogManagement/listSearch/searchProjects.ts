@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
-import { CREDENTIAL_TYPE, postHogRequest } from '../shared/transport';
+import { CREDENTIAL_TYPE } from '../shared/constants';
+import { postHogRequest } from '../shared/transport';
 import { queryParameterOf } from '../shared/pagination';
 
 type ProjectsPage = { results?: IDataObject[]; next?: string | null };

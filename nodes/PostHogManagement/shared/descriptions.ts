@@ -5,8 +5,9 @@ import { resolvePathParameters } from './path';
 
 /**
  * Shown on every operation, so its routing runs for every request: URL placeholders are filled
- * before sending, and every answer passes the error check first. Declared once here so no
- * operation can forget either.
+ * before sending, every answer passes the error check first, and `paginate` hands each request to
+ * the node's `requestOperations.pagination` (the retry rules) or to the operation's own paging.
+ * Declared once here so no operation can forget any of them.
  */
 export const everyRequest: INodeProperties = {
 	displayName: 'Every Request',
@@ -14,9 +15,46 @@ export const everyRequest: INodeProperties = {
 	type: 'hidden',
 	default: '',
 	routing: {
-		send: { preSend: [resolvePathParameters] },
+		send: { preSend: [resolvePathParameters], paginate: true },
 		output: { postReceive: [throwOnPostHogError, responseToItems] },
 	},
+};
+
+// Defaults match DEFAULT_RETRY_POLICY (retry.ts), which applies when an option is not added.
+export const retryOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [
+		{
+			displayName: 'Max Attempts',
+			name: 'maxAttempts',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 20 },
+			default: 5,
+			description:
+				'The most times one request is sent, the first included, when PostHog rate-limits it or a read fails with a server or connection error',
+		},
+		{
+			displayName: 'Max Wait (Seconds)',
+			name: 'maxWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 300,
+			description:
+				'The longest the node waits in total before retrying one request. If PostHog asks for a longer wait, the node fails at once and says how long PostHog asked for.',
+		},
+		{
+			displayName: 'Retry on Rate Limit',
+			name: 'retryOnRateLimit',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to wait as long as PostHog asks and try again when it rate-limits the API key (HTTP 429)',
+		},
+	],
 };
 
 export const projectLocator: INodeProperties = {

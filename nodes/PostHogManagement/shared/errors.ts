@@ -56,16 +56,40 @@ function errorHints(statusCode: number, message: string, body: unknown): string[
 			`Add the scope "${missingScope[1]}" to the personal API key in PostHog (Settings → Personal API keys), or use a key that has it.`,
 		);
 	}
+	if (statusCode === 429) {
+		hints.push(
+			'PostHog allows 480 requests a minute and 4,800 an hour per personal API key. Turn on Retry on Rate Limit under Options, or space the items out with Settings → Request Options → Batching.',
+		);
+	}
 	if (statusCode === 404 && /project not found/i.test(message)) {
 		hints.push('Check the Project: the key cannot see a project with this ID.');
 	}
 	return hints;
 }
 
+/**
+ * Seconds a 429 asks the client to wait: the Retry-After header (seconds or an HTTP date), else
+ * "Expected available in N seconds" from the body (posthog-api.md §0 "Rate limits").
+ */
+export function retryAfterSeconds(
+	response: Pick<IN8nHttpFullResponse, 'headers' | 'body'>,
+): number | undefined {
+	const header = response.headers?.['retry-after'];
+	const value = String(Array.isArray(header) ? header[0] : (header ?? '')).trim();
+	if (/^\d+(\.\d+)?$/.test(value)) return Math.ceil(Number(value));
+	const date = value ? Date.parse(value) : NaN;
+	if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - Date.now()) / 1000));
+	const detail = (response.body as PostHogErrorBody | undefined)?.detail;
+	const expected =
+		typeof detail === 'string' ? /expected available in (\d+) seconds?/i.exec(detail) : null;
+	return expected ? Number(expected[1]) : undefined;
+}
+
 /** Turns a PostHog error response into the NodeApiError the user sees. */
 export function postHogApiError(
 	node: INode,
-	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'body'>,
+	response: Pick<IN8nHttpFullResponse, 'statusCode' | 'body'> &
+		Partial<Pick<IN8nHttpFullResponse, 'headers'>>,
 	itemIndex?: number,
 ): NodeApiError {
 	const { statusCode, body } = response;
@@ -75,12 +99,17 @@ export function postHogApiError(
 		body && typeof body === 'object' && !Array.isArray(body)
 			? (body as IDataObject as JsonObject)
 			: { body: typeof body === 'string' ? excerpt(body) : null };
-	return new NodeApiError(node, errorResponse, {
+	const error = new NodeApiError(node, errorResponse, {
 		message,
 		description,
 		httpCode: String(statusCode),
 		itemIndex,
 	});
+	if (statusCode === 429) {
+		const seconds = retryAfterSeconds({ headers: response.headers ?? {}, body });
+		if (seconds !== undefined) error.context.retryAfterSeconds = seconds;
+	}
+	return error;
 }
 
 /** postReceive: throws a readable NodeApiError for any 4xx/5xx answer. */

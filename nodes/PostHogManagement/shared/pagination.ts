@@ -6,6 +6,7 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { toItems } from './output';
+import { sendWithRetries } from './retry';
 
 /** Beyond this many pages a list is taken to be looping, and the node stops with an error. */
 export const MAX_PAGES = 10_000;
@@ -31,7 +32,7 @@ async function fetchPage(
 	qs: IDataObject,
 ): Promise<Page> {
 	const options = { ...requestData.options, qs: { ...requestData.options.qs, ...qs } };
-	const [page] = await context.makeRoutingRequest({ ...requestData, options });
+	const [page] = await sendWithRetries.call(context, { ...requestData, options });
 	return (page?.json ?? {}) as Page;
 }
 

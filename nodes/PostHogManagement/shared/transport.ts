@@ -6,13 +6,13 @@ import type {
 	ILoadOptionsFunctions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
+import { CREDENTIAL_TYPE } from './constants';
 import { postHogApiError } from './errors';
-
-export const CREDENTIAL_TYPE = 'postHogManagementApi';
+import { withRetries } from './retry';
 
 /**
  * One authenticated request outside the declarative routing (dropdowns, look-ups).
- * The credential sets the host; errors become the same readable NodeApiError as routed calls.
+ * The credential sets the host; errors and retries are those of routed calls.
  */
 export async function postHogRequest<T = IDataObject>(
 	this: ILoadOptionsFunctions | IExecuteSingleFunctions,
@@ -28,11 +28,13 @@ export async function postHogRequest<T = IDataObject>(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 	};
-	const response = (await this.helpers.httpRequestWithAuthentication.call(
-		this,
-		CREDENTIAL_TYPE,
-		options,
-	)) as IN8nHttpFullResponse;
-	if (response.statusCode >= 400) throw postHogApiError(this.getNode(), response);
-	return response.body as T;
+	return await withRetries(this, method, async () => {
+		const response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			options,
+		)) as IN8nHttpFullResponse;
+		if (response.statusCode >= 400) throw postHogApiError(this.getNode(), response);
+		return response.body as T;
+	});
 }

@@ -9,6 +9,7 @@ import {
 } from 'n8n-workflow';
 import { toItems } from '../../shared/output';
 import { followOffset } from '../../shared/pagination';
+import { sendWithRetries } from '../../shared/retry';
 
 type LegacyDefinitions = Record<string, Array<{ name: string; count: number }>>;
 
@@ -25,7 +26,7 @@ async function definitionsPerGroupType(
 		...requestData,
 		options: { ...requestData.options, url: `${projectPath}${url}`, qs },
 	});
-	const groupTypes = await this.makeRoutingRequest(at('groups_types/'));
+	const groupTypes = await sendWithRetries.call(this, at('groups_types/'));
 	const definitions: IDataObject[] = [];
 	for (const { json: groupType } of groupTypes) {
 		const group_type_index = Number(groupType.group_type_index);
@@ -49,7 +50,7 @@ async function definitionsWithFallback(
 ): Promise<INodeExecutionData[]> {
 	let legacy: INodeExecutionData[];
 	try {
-		legacy = await this.makeRoutingRequest(requestData);
+		legacy = await sendWithRetries.call(this, requestData);
 	} catch (error) {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
 			throw new NodeApiError(this.getNode(), error as JsonObject);

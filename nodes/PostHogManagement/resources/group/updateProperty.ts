@@ -6,6 +6,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { readProperties } from '../../shared/properties';
+import { sendWithRetries } from '../../shared/retry';
 import { sendGroupIdentity } from './identity';
 
 /**
@@ -29,7 +30,7 @@ async function sendEachProperty(
 	}
 	let group: INodeExecutionData[] = [];
 	for (const { key, value } of properties) {
-		group = await this.makeRoutingRequest({
+		group = await sendWithRetries.call(this, {
 			...requestData,
 			options: { ...requestData.options, body: { key, value } },
 		});
