@@ -7,6 +7,18 @@ const { usePostHog, seedGroups } = require('./helpers/posthog');
 
 const posthog = usePostHog();
 
+// Every run of this suite is kept, and after each test all of it is searched for the API key.
+const runs = [];
+const run = posthog.run;
+posthog.run = async (...args) => {
+	const result = await run(...args);
+	runs.push(result);
+	return result;
+};
+afterEach(() => {
+	for (const result of runs.splice(0)) expectNoKey(result);
+});
+
 const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
 const update = (value = 'pro') => ({
 	resource: 'group',

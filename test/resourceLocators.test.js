@@ -88,3 +88,15 @@ describe('group type dropdown', () => {
 		expect(posthog.requests()).toHaveLength(0);
 	});
 });
+
+describe('insight resource locator', () => {
+	test('a URL from an expression that is not an insight URL is refused before any request', async () => {
+		const { error } = await posthog.run(
+			{ resource: 'insightSharing', operation: 'get', insightId: locator('url', '={{ $json.link }}') },
+			{ input: [{ json: { link: 'https://us.posthog.com/project/1/dashboard/5' } }] },
+		);
+
+		expect(error.message).toMatch(/Insight parameter's value is invalid.*URL/);
+		expect(posthog.requests()).toHaveLength(0);
+	});
+});
