@@ -1,0 +1,151 @@
+'use strict';
+// End to end: the packed package installed into a real n8n 2.40.7 user folder as n8n's
+// community-node installer does; the credential and every example workflow imported with n8n's
+// CLI; each example executed headless with `n8n execute` against the sandbox. Asserts the
+// requests the sandbox received and the workflows' output.
+// Run: npm run test:e2e  (node:test under Node 24; not part of `npm test`).
+const { after, before, test } = require('node:test');
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { DEMO, examples, setUp, executeWorkflow, nodeOutput, CREDENTIAL } = require('./harness');
+
+const NODE_TYPE = 'n8n-nodes-posthog.postHogManagement';
+let ctx;
+
+before(async () => {
+	ctx = await setUp();
+	await ctx.importAll();
+	console.log(`# n8n ready (install check ${ctx.timings.n8nInstallMs} ms), pack + install ${ctx.timings.packInstallMs} ms, import ${ctx.timings.importMs} ms`);
+});
+
+after(async () => {
+	if (ctx) await ctx.tearDown();
+});
+
+const apiRequests = () => ctx.sandbox.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`);
+
+function assertAuthorized() {
+	for (const r of ctx.sandbox.requests) assert.equal(r.headers.authorization, `Bearer ${ctx.sandbox.apiKey}`);
+}
+
+test('the package is installed the way n8n installs community packages', () => {
+	const manifest = JSON.parse(fs.readFileSync(path.join(ctx.packageDir, 'package.json'), 'utf8'));
+	assert.equal(manifest.name, 'n8n-nodes-posthog');
+	assert.equal(manifest.devDependencies, undefined);
+	assert.equal(manifest.peerDependencies, undefined);
+	for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) {
+		assert.ok(fs.existsSync(path.join(ctx.packageDir, file)), `${file} is in the tarball`);
+	}
+	assert.ok(!fs.existsSync(path.join(ctx.packageDir, 'node_modules')), 'no runtime dependencies');
+	const installed = JSON.parse(fs.readFileSync(path.join(ctx.userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+	assert.equal(installed.dependencies['n8n-nodes-posthog'], manifest.version);
+});
+
+test('every example uses the PostHog node with the shared credential, and can run from the CLI', () => {
+	const list = examples();
+	assert.equal(list.length, 3);
+	for (const { workflow, file } of list) {
+		const posthogNodes = workflow.nodes.filter((n) => n.type === NODE_TYPE);
+		assert.ok(posthogNodes.length > 0, `${file} uses the PostHog node`);
+		for (const node of posthogNodes) assert.deepEqual(node.credentials.postHogManagementApi, { id: CREDENTIAL.id, name: CREDENTIAL.name });
+		assert.ok(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'), `${file} has a manual trigger`);
+	}
+});
+
+test('refresh-insight-share-links: one refresh per chosen insight, new share links out', async () => {
+	ctx.sandbox.reset();
+	const before = Object.fromEntries(ctx.sandbox.state.sharing.map((s) => [s.insight_id, s.access_token]));
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhRefreshShares1');
+	console.log(`# refresh-insight-share-links executed in ${ms} ms`);
+
+	assert.deepEqual(apiRequests(), [101, 103, 106].map((id) => `POST /api/projects/1/insights/${id}/sharing/refresh/`));
+	assertAuthorized();
+
+	assert.equal(run.data.resultData.lastNodeExecuted, 'New share links');
+	const refreshed = nodeOutput(run, 'Refresh share link');
+	assert.equal(refreshed.length, 3);
+	const links = nodeOutput(run, 'New share links');
+	const after = Object.fromEntries(ctx.sandbox.state.sharing.map((s) => [s.insight_id, s.access_token]));
+	assert.deepEqual(
+		links,
+		[101, 103, 106].map((id) => ({
+			insightId: id,
+			shareUrl: `https://us.posthog.com/shared/${after[id]}`,
+			passwordRequired: id === 101,
+		})),
+	);
+	for (const id of [101, 103, 106]) assert.notEqual(after[id], before[id], `insight ${id} has a new access token`);
+});
+
+test('group-properties-from-webhook: creates the company when it is new', async () => {
+	ctx.sandbox.reset();
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhWebhookGroups1');
+	console.log(`# group-properties-from-webhook (new group) executed in ${ms} ms`);
+
+	assert.deepEqual(apiRequests(), [
+		'POST /api/projects/1/groups/update_property/?group_type_index=0&group_key=northwind',
+		'POST /api/projects/1/groups/',
+	]);
+	assertAuthorized();
+	assert.deepEqual(ctx.sandbox.requests[1].body, {
+		group_type_index: 0,
+		group_key: 'northwind',
+		group_properties: { name: 'Northwind Traders', plan: 'pro', seats: 42 },
+	});
+	assert.deepEqual(nodeOutput(run, 'Update properties', 0), []);
+	assert.equal(nodeOutput(run, 'Update properties', 1).length, 1, 'the 404 left by the error output');
+	const [created] = nodeOutput(run, 'Create group');
+	assert.equal(created.group_key, 'northwind');
+	assert.deepEqual(created.group_properties, { name: 'Northwind Traders', plan: 'pro', seats: 42 });
+	assert.equal(run.data.resultData.lastNodeExecuted, 'Create group');
+});
+
+test('group-properties-from-webhook: updates the company when it exists', async () => {
+	// the group from the test before is still there; change it in "PostHog" first
+	const group = ctx.sandbox.state.groups.find((g) => g.group_key === 'northwind');
+	assert.ok(group, 'created by the previous test');
+	group.group_properties = { name: 'Northwind', plan: 'free', seats: 3, country: 'US' };
+	ctx.sandbox.requests.length = 0;
+
+	const { run } = await executeWorkflow(ctx.env, 'PhWebhookGroups1');
+	const update = 'POST /api/projects/1/groups/update_property/?group_type_index=0&group_key=northwind';
+	assert.deepEqual(apiRequests(), [update, update, update]);
+	assert.deepEqual(
+		ctx.sandbox.requests.map((r) => r.body),
+		[{ key: 'name', value: 'Northwind Traders' }, { key: 'plan', value: 'pro' }, { key: 'seats', value: 42 }],
+	);
+	const [updated] = nodeOutput(run, 'Update properties', 0);
+	assert.deepEqual(updated.group_properties, { name: 'Northwind Traders', plan: 'pro', seats: 42, country: 'US' });
+	assert.equal(run.data.resultData.runData['Create group'], undefined, 'nothing created');
+});
+
+test('tidy-project-tree: files unfiled dashboards, then moves them into the target folder', async () => {
+	ctx.sandbox.reset();
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhTidyProjTree01');
+	console.log(`# tidy-project-tree executed in ${ms} ms`);
+
+	const moves = ctx.sandbox.requests.filter((r) => r.path.endsWith('/move/'));
+	assert.deepEqual(apiRequests().slice(0, 2), [
+		'GET /api/projects/1/file_system/unfiled/?type=dashboard',
+		'POST /api/projects/1/file_system/count_by_path/?path=Unfiled%2FDashboards',
+	]);
+	assert.equal(ctx.sandbox.requests.length, 2 + moves.length);
+	assertAuthorized();
+
+	const [filed] = nodeOutput(run, 'File unfiled dashboards');
+	assert.deepEqual(filed, { count: DEMO.unfiledDashboards.length });
+	const names = ['Board metrics', 'Customer success', 'Growth weekly', 'Ops overview'];
+	assert.deepEqual(moves.map((r) => r.body.new_path).sort(), names.map((n) => `Team dashboards/${n}`));
+	const moved = nodeOutput(run, 'Move into target folder');
+	assert.deepEqual(moved.map((e) => e.path).sort(), names.map((n) => `Team dashboards/${n}`));
+	assert.ok(moved.every((e) => e.type === 'dashboard'));
+
+	// and in "PostHog": nothing left in Unfiled/Dashboards, the dashboards are in the folder
+	const tree = ctx.sandbox.state.fileSystem.filter((r) => r.project_id === DEMO.projectId);
+	assert.deepEqual(tree.filter((r) => r.path.startsWith('Unfiled/Dashboards/')), []);
+	assert.deepEqual(
+		tree.filter((r) => r.path.startsWith('Team dashboards/')).map((r) => r.ref).sort(),
+		DEMO.unfiledDashboards.slice().sort(),
+	);
+});
