@@ -107,5 +107,23 @@ export class PostHogManagementApi implements ICredentialType {
 			method: 'GET',
 			url: '/api/users/@me/',
 		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'PostHog does not accept this key. Use a personal API key (phx_…, not the project key phc_…) from the region chosen above.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The key works, but may not read your user. Give it the user:read scope (Settings → Personal API keys in PostHog).',
+				},
+			},
+		],
 	};
 }

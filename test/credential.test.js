@@ -67,6 +67,17 @@ describe('credential postHogManagementApi', () => {
 		});
 	});
 
+	test('n8n’s credential dialog explains a 401 and a 403 instead of showing the bare status', () => {
+		const { rules } = new PostHogManagementApi().test;
+
+		expect(rules.map((rule) => [rule.type, rule.properties.value])).toEqual([
+			['responseCode', 401],
+			['responseCode', 403],
+		]);
+		expect(rules[0].properties.message).toMatch(/personal API key.*region/);
+		expect(rules[1].properties.message).toMatch(/user:read/);
+	});
+
 	test('the API key field is a password field, and the custom host shows only for the custom region', () => {
 		const credential = new PostHogManagementApi();
 		const apiKey = credential.properties.find((property) => property.name === 'apiKey');

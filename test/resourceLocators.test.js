@@ -81,9 +81,16 @@ describe('group type dropdown', () => {
 		expect(posthog.lastRequest().path).toBe('/api/projects/1/groups_types/');
 	});
 
-	test('asks for a project first when none is chosen', async () => {
+	test('is empty, not an error, until a project is chosen', async () => {
+		const options = await posthog.callMethod('loadOptions', 'getGroupTypes', { projectId: locator('list', '') });
+
+		expect(options).toEqual([]);
+		expect(posthog.requests()).toHaveLength(0);
+	});
+
+	test('the insight list asks for a project first when none is chosen', async () => {
 		await expect(
-			posthog.callMethod('loadOptions', 'getGroupTypes', { projectId: locator('list', '') }),
+			posthog.callMethod('listSearch', 'searchInsights', { projectId: locator('list', '') }),
 		).rejects.toThrow('Choose a Project first');
 		expect(posthog.requests()).toHaveLength(0);
 	});

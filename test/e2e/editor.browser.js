@@ -110,7 +110,7 @@ test('credential: Test fails clearly for a wrong key and succeeds for a good one
 	const config = modal.getByTestId('node-credentials-config-container');
 	await config.getByText('Couldn’t connect with these settings').waitFor();
 	await modal.getByText('More details').click();
-	await config.getByText('Unauthorized').waitFor();
+	await config.getByText('PostHog does not accept this key', { exact: false }).waitFor();
 	await screenshot('credential-test-wrong-key');
 	const [wrong] = requestsTo(/^\/api\/users\/@me\/$/);
 	assert.equal(wrong.headers.authorization, `Bearer ${WRONG_KEY}`);

@@ -1,14 +1,20 @@
 import { NodeOperationError, type ILoadOptionsFunctions } from 'n8n-workflow';
 
+function chosenProject(context: ILoadOptionsFunctions): string {
+	return String(context.getCurrentNodeParameter('projectId', { extractValue: true }) ?? '').trim();
+}
+
+/** Whether a numeric project is chosen in the node. */
+export function hasProject(context: ILoadOptionsFunctions): boolean {
+	return /^\d+$/.test(chosenProject(context));
+}
+
 /** The numeric project chosen in the node, for dropdowns that depend on it. */
 export function currentProjectId(context: ILoadOptionsFunctions): string {
-	const id = String(
-		context.getCurrentNodeParameter('projectId', { extractValue: true }) ?? '',
-	).trim();
-	if (!/^\d+$/.test(id)) {
+	if (!hasProject(context)) {
 		throw new NodeOperationError(context.getNode(), 'Choose a Project first', {
 			description: 'This list is loaded from the selected PostHog project.',
 		});
 	}
-	return id;
+	return chosenProject(context);
 }
