@@ -1,0 +1,24 @@
+'use strict';
+// One measurement of (e), in a fresh process: the time to `require` the built node and credential.
+// n8n has n8n-workflow loaded before it loads a community package, so it is required first and
+// timed apart. Prints one JSON line.
+const { dist, nodePath, credentialPath } = require('./dist');
+
+const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
+
+let t = process.hrtime.bigint();
+require('n8n-workflow');
+const n8nWorkflowMs = ms(t);
+
+t = process.hrtime.bigint();
+const { PostHogManagement } = require(nodePath);
+const { PostHogManagementApi } = require(credentialPath);
+const requireMs = ms(t);
+
+t = process.hrtime.bigint();
+new PostHogManagement();
+new PostHogManagementApi();
+const instantiateMs = ms(t);
+
+const ownFiles = Object.keys(require.cache).filter((file) => file.startsWith(dist)).length;
+process.stdout.write(`${JSON.stringify({ n8nWorkflowMs, requireMs, instantiateMs, ownFiles })}\n`);
