@@ -323,3 +323,43 @@ describe('pagination safety', () => {
 		expect(result.error.message).toBe('PostHog kept returning more pages after 10000; stopped to avoid an endless loop');
 	}, 120_000);
 });
+
+describe('very long lists', () => {
+	// Pages of 1,000 groups (PostHog pages by 100; bigger pages keep this test quick).
+	function groupPages(total) {
+		return (_req, record) => {
+			if (!record.path.endsWith('/groups/')) return undefined;
+			posthog.emulator.requests.length = 0;
+			const start = Number(record.query.cursor ?? 0);
+			const end = Math.min(start + 1000, total);
+			const results = [];
+			for (let i = start; i < end; i++) {
+				results.push({ group_type_index: 0, group_key: `g-${i}`, group_properties: {}, created_at: null });
+			}
+			const next = end < total ? `${posthog.emulator.url}/api/projects/1/groups/?group_type_index=0&cursor=${end}` : null;
+			return { status: 200, body: { next, previous: null, results } };
+		};
+	}
+	const getAll = { resource: 'group', operation: 'getAll', groupTypeIndex: 0, returnAll: true };
+
+	test('Return All outputs 110,000 groups from one input item', async () => {
+		posthog.emulator.override = groupPages(110_000);
+
+		const result = await posthog.run(getAll);
+
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(110_000);
+		expect(result.items[109_999].json.group_key).toBe('g-109999');
+	}, 120_000);
+
+	test('Return All past 110,000 stops with a clear error instead of overflowing n8n’s call stack', async () => {
+		posthog.emulator.override = groupPages(250_000);
+
+		const result = await posthog.run(getAll);
+
+		expect(result.error.message).toBe(
+			'Return All stopped at 110,000 results: n8n cannot output more from one input item',
+		);
+		expect(result.error.description).toMatch(/Limit/);
+	}, 120_000);
+});

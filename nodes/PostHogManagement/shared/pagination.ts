@@ -11,11 +11,30 @@ import { sendWithRetries } from './retry';
 /** Beyond this many pages a list is taken to be looping, and the node stops with an error. */
 export const MAX_PAGES = 10_000;
 
+/**
+ * The most items one input item may output. n8n's routing engine spreads a node's output into
+ * a function call, which overflows the call stack at about 125,000 items (BENCHMARKS.md), so
+ * a longer list stops here with an error instead of failing after fetching every page.
+ */
+export const MAX_OUTPUT_ITEMS = 110_000;
+
 type Page = { results?: IDataObject[]; next?: string | null };
 
 function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number {
 	const max = Number(requestData.maxResults);
 	return Number.isFinite(max) && max > 0 ? max : Infinity;
+}
+
+function tooManyItems(context: IExecutePaginationFunctions): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`Return All stopped at ${MAX_OUTPUT_ITEMS.toLocaleString('en-US')} results: n8n cannot output more from one input item`,
+		{
+			itemIndex: context.getItemIndex(),
+			description:
+				'Use Limit, narrow the list with a filter, or split the work over several input items.',
+		},
+	);
 }
 
 function tooManyPages(context: IExecutePaginationFunctions): NodeOperationError {
@@ -68,7 +87,8 @@ export async function followCursor(
 		const page = await fetchPage(this, requestData, cursor ? { cursor } : {});
 		let loopedBack = false;
 		for (const group of page.results ?? []) {
-			const key = JSON.stringify([group.group_type_index, group.group_key]);
+			// One group type is listed at a time, so the key alone identifies a group.
+			const key = String(group.group_key);
 			if (seenGroups.has(key)) {
 				loopedBack = true;
 				continue;
@@ -77,6 +97,7 @@ export async function followCursor(
 			groups.push(group);
 		}
 		if (groups.length >= maxResults) return toItems(this, groups.slice(0, maxResults));
+		if (groups.length > MAX_OUTPUT_ITEMS) throw tooManyItems(this);
 		const next = queryParameterOf(page.next, 'cursor');
 		if (loopedBack || !next || seenCursors.has(next)) return toItems(this, groups);
 		seenCursors.add(next);
@@ -101,6 +122,7 @@ export async function followPageNumbers(
 		const results = page.results ?? [];
 		entries.push(...results);
 		if (entries.length >= maxResults) return toItems(this, entries.slice(0, maxResults));
+		if (entries.length > MAX_OUTPUT_ITEMS) throw tooManyItems(this);
 		if (!page.next || results.length === 0) return toItems(this, entries);
 	}
 	throw tooManyPages(this);
@@ -117,6 +139,7 @@ export async function followOffset(
 		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
 		const results = page.results ?? [];
 		entries.push(...results);
+		if (entries.length > MAX_OUTPUT_ITEMS) throw tooManyItems(this);
 		if (!page.next || results.length === 0) return entries;
 	}
 	throw tooManyPages(this);

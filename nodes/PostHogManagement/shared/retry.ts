@@ -30,10 +30,18 @@ const RETRYABLE_NETWORK_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'EAI_AGAIN', 'E
 
 type Context = IExecuteSingleFunctions | ILoadOptionsFunctions;
 
+// Read once per item: a paged list or Update Property sends many requests from one context.
+const policies = new WeakMap<Context, RetryPolicy>();
+
 function retryPolicyOf(context: Context): RetryPolicy {
 	if (!('getItemIndex' in context)) return DEFAULT_RETRY_POLICY;
-	const options = context.getNodeParameter('options', {}) as Partial<RetryPolicy>;
-	return { ...DEFAULT_RETRY_POLICY, ...options };
+	let policy = policies.get(context);
+	if (!policy) {
+		const options = context.getNodeParameter('options', {}) as Partial<RetryPolicy>;
+		policy = { ...DEFAULT_RETRY_POLICY, ...options };
+		policies.set(context, policy);
+	}
+	return policy;
 }
 
 /** Exponential backoff with jitter: 0.5–1 s, 1–2 s, 2–4 s, … */

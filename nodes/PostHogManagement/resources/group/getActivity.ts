@@ -1,9 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { limitField, returnAllField } from '../../shared/descriptions';
+import type { INodePropertyOptions } from 'n8n-workflow';
 import { followPageNumbers } from '../../shared/pagination';
 import { sendGroupIdentity } from './identity';
-
-const showOnlyForGetActivity = { show: { resource: ['group'], operation: ['getActivity'] } };
 
 // Needs the activity_log:read scope, not group:read, and pages by page/limit (posthog-api.md §2.3).
 export const getActivityOperation: INodePropertyOptions = {
@@ -17,8 +14,3 @@ export const getActivityOperation: INodePropertyOptions = {
 		operations: { pagination: followPageNumbers },
 	},
 };
-
-export const getActivityFields: INodeProperties[] = [
-	returnAllField(showOnlyForGetActivity),
-	limitField(showOnlyForGetActivity),
-];

@@ -1,5 +1,4 @@
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { limitField, returnAllField } from '../../shared/descriptions';
 import { followCursor } from '../../shared/pagination';
 import { sendGroupTypeIndex } from './identity';
 
@@ -19,8 +18,6 @@ export const getAllOperation: INodePropertyOptions = {
 };
 
 export const getAllFields: INodeProperties[] = [
-	returnAllField(showOnlyForGetAll),
-	limitField(showOnlyForGetAll),
 	{
 		displayName: 'Filters',
 		name: 'filters',

@@ -1,10 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { groupKeyField, groupTypeIndexField, propertiesField } from '../../shared/descriptions';
+import {
+	groupKeyField,
+	groupTypeIndexField,
+	limitField,
+	propertiesField,
+	returnAllField,
+} from '../../shared/descriptions';
 import { refuseBlank } from '../../shared/validation';
 import { createOperation } from './create';
 import { deletePropertyOperation } from './deleteProperty';
 import { findOperation } from './find';
-import { getActivityFields, getActivityOperation } from './getActivity';
+import { getActivityOperation } from './getActivity';
 import { getAllFields, getAllOperation } from './getAll';
 import { getPropertyDefinitionsOperation } from './getPropertyDefinitions';
 import { getPropertyValuesFields, getPropertyValuesOperation } from './getPropertyValues';
@@ -12,6 +18,7 @@ import { getRelatedOperation, personIdField, relatedToField } from './getRelated
 import { updatePropertyOperation } from './updateProperty';
 
 const showOnlyForGroups = { resource: ['group'] };
+const showForLists = { show: { ...showOnlyForGroups, operation: ['getActivity', 'getAll'] } };
 
 function showFor(operations: string[]) {
 	// getRelated about a person names no group, so it hides the group fields.
@@ -71,7 +78,9 @@ export const groupFields: INodeProperties[] = [
 		routing: { send: { preSend: [refuseBlank('propertyName', 'Property Name')] } },
 	},
 	propertiesField({ show: { ...showOnlyForGroups, operation: ['create', 'updateProperty'] } }),
-	...getActivityFields,
+	// Both lists page through PostHog (cursor or page numbers) until Limit or the end.
+	returnAllField(showForLists),
+	limitField(showForLists),
 	...getAllFields,
 	...getPropertyValuesFields,
 ];
