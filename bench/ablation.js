@@ -14,8 +14,7 @@
 //   ours-no-retry   the retry wrapper (requestOperations.pagination + everyRequest paginate)
 //                   removed: what routing every request through it costs
 // It also counts expression evaluations per item (a separate, unmeasured run).
-const { fork } = require('node:child_process');
-const path = require('node:path');
+const { startEmulatorProcess } = require('./emulatorClient');
 const { runWorkflowNode } = require('./engine');
 const contenders = require('./contenders');
 const { RoutingNode } = require('n8n-core');
@@ -49,21 +48,7 @@ Expression.prototype.resolveSimpleParameterValue = function (value, ...rest) {
 };
 
 function startEmulator() {
-	const child = fork(path.join(__dirname, 'emulatorProcess.js'));
-	let nextId = 0;
-	const pending = new Map();
-	child.on('message', (m) => {
-		const waiter = pending.get(m.id);
-		pending.delete(m.id);
-		if (m.ok) waiter.resolve(m.result);
-		else waiter.reject(new Error(m.error));
-	});
-	return (cmd, extra = {}) =>
-		new Promise((resolve, reject) => {
-			const id = ++nextId;
-			pending.set(id, { resolve, reject });
-			child.send({ id, cmd, ...extra });
-		});
+	return startEmulatorProcess({}).call;
 }
 
 function variantsFor(emulator) {

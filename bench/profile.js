@@ -6,7 +6,8 @@
 // drives, started here through node:inspector so module loading and warm-up stay out of it).
 // Prints self time per package and function, and the inclusive time of the routing engine's and
 // the node's main steps. --keep DIR keeps the .cpuprofile (open it in Chrome DevTools).
-const { execFileSync, fork } = require('node:child_process');
+const { execFileSync } = require('node:child_process');
+const { startEmulatorProcess } = require('./emulatorClient');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -40,21 +41,7 @@ const STEPS = [
 async function target() {
 	const [operation, who, runs, items, dir] = JSON.parse(process.argv[3]);
 	const contenders = require('./contenders');
-	const child = fork(path.join(__dirname, 'emulatorProcess.js'), [], { execArgv: [] });
-	let nextId = 0;
-	const pending = new Map();
-	child.on('message', (m) => {
-		const waiter = pending.get(m.id);
-		pending.delete(m.id);
-		if (m.ok) waiter.resolve(m.result);
-		else waiter.reject(new Error(m.error));
-	});
-	const call = (cmd, extra = {}) =>
-		new Promise((resolve, reject) => {
-			const id = ++nextId;
-			pending.set(id, { resolve, reject });
-			child.send({ id, cmd, ...extra });
-		});
+	const { call, child } = startEmulatorProcess({ execArgv: [] });
 	const emulator = await call('start');
 	await call('seedGroups', { count: items, prefix: 'bench' });
 	const make = who === 'ours' ? contenders.ourNode : contenders.httpRequestNode;

@@ -1,9 +1,10 @@
 'use strict';
+const { startEmulatorProcess } = require('./emulatorClient');
 // `npm run bench`: issue 5's measurements in one run, side by side, against the PostHog emulator
 // on loopback (in its own process). Prints Markdown tables (stdout) and progress (stderr).
 //   node --expose-gc bench/run.js [--out results.json] [--quick]
 // --quick: fewer runs and smaller sizes, to try the harness; its figures are not the benchmark.
-const { execFile, execFileSync, fork } = require('node:child_process');
+const { execFile, execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -61,28 +62,6 @@ const median = (values) => {
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
-
-function startEmulatorProcess() {
-	const child = fork(path.join(__dirname, 'emulatorProcess.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-	let nextId = 0;
-	const pending = new Map();
-	child.on('message', (message) => {
-		const waiter = pending.get(message.id);
-		pending.delete(message.id);
-		if (message.ok) waiter.resolve(message.result);
-		else waiter.reject(new Error(message.error));
-	});
-	child.on('exit', (code) => {
-		for (const waiter of pending.values()) waiter.reject(new Error(`emulator process exited (${code})`));
-	});
-	const call = (cmd, extra = {}) =>
-		new Promise((resolve, reject) => {
-			const id = ++nextId;
-			pending.set(id, { resolve, reject });
-			child.send({ id, cmd, ...extra });
-		});
-	return { call, child };
-}
 
 function machine() {
 	const cpus = os.cpus();
