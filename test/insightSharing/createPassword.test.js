@@ -18,14 +18,6 @@ const createPassword = (insightId, additionalFields = {}) => ({
 	additionalFields,
 });
 
-/** See get.test.js: the harness reuses one execution id, so each URL look-up test needs its own short id. */
-let shortIdCount = 0;
-function freshShortId(insightId = SIGNUP_FUNNEL) {
-	const shortId = `pWd${String(++shortIdCount).padStart(5, '0')}`;
-	posthog.emulator.state.insights.find((insight) => insight.id === insightId).short_id = shortId;
-	return shortId;
-}
-
 const storedPasswords = () => posthog.emulator.state.sharePasswords;
 const storedPassword = (id) => storedPasswords().find((p) => p.id === id);
 
@@ -221,7 +213,7 @@ describe('insightSharing createPassword', () => {
 	});
 
 	test('createPassword (url mode) with 3 input items: 1 look-up and 3 password requests, one password per item', async () => {
-		const shortId = freshShortId();
+		const shortId = SEED.insightShortIds.signupFunnel;
 
 		const { json, items, error } = await posthog.run(
 			createPassword(locator('url', `https://us.posthog.com/project/1/insights/${shortId}`), {

@@ -16,14 +16,6 @@ const deletePassword = (insightId, passwordId) => ({
 	passwordId,
 });
 
-/** See get.test.js: the harness reuses one execution id, so each URL look-up test needs its own short id. */
-let shortIdCount = 0;
-function freshShortId(insightId = SIGNUP_FUNNEL) {
-	const shortId = `dEl${String(++shortIdCount).padStart(5, '0')}`;
-	posthog.emulator.state.insights.find((insight) => insight.id === insightId).short_id = shortId;
-	return shortId;
-}
-
 const storedPassword = (id) => posthog.emulator.state.sharePasswords.find((p) => p.id === id);
 const activePasswordIds = () =>
 	posthog.emulator.state.sharePasswords.filter((p) => p.is_active).map((p) => p.id);
@@ -144,7 +136,7 @@ describe('insightSharing deletePassword', () => {
 		addPassword(3, 'Third');
 		addPassword(4, 'Fourth');
 		addPassword(5, 'Fifth, kept');
-		const shortId = freshShortId();
+		const shortId = SEED.insightShortIds.signupFunnel;
 
 		const { json, items, error } = await posthog.run(
 			deletePassword(locator('url', `https://us.posthog.com/project/1/insights/${shortId}`), '={{ $json.passwordId }}'),

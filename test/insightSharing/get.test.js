@@ -26,19 +26,6 @@ const SIGNUP_FUNNEL_SHARING = {
 
 const get = (insightId) => ({ resource: 'insightSharing', operation: 'get', insightId });
 
-/**
- * The node remembers a URL look-up per execution id, and the test harness gives every run the
- * same id ('execution-1'). A test that must see the look-up therefore gives the insight a short
- * id that no earlier run in this file has used. (The seeded short id `aB3dE5fG` is used by one
- * test only.)
- */
-let shortIdCount = 0;
-function freshShortId(insightId = SIGNUP_FUNNEL) {
-	const shortId = `gEt${String(++shortIdCount).padStart(5, '0')}`;
-	posthog.emulator.state.insights.find((insight) => insight.id === insightId).short_id = shortId;
-	return shortId;
-}
-
 function expectSharingGet(request, insightId) {
 	expect(request.method).toBe('GET');
 	expect(request.path).toBe(`/api/projects/1/insights/${insightId}/sharing/`);
@@ -95,7 +82,6 @@ describe('insightSharing get', () => {
 	});
 
 	test('get (url mode) looks the short id up with GET insights/?short_id=…&basic=true, then gets the sharing of numeric id 101', async () => {
-		// The only test in this file that uses the seeded short id (see freshShortId).
 		const { json, error } = await posthog.run(get(locator('url', SIGNUP_FUNNEL_URL)));
 
 		expect(error).toBeUndefined();
@@ -107,7 +93,7 @@ describe('insightSharing get', () => {
 	});
 
 	test('get (url mode) with 3 input items looks the short id up once and sends 3 sharing requests, one output per item', async () => {
-		const shortId = freshShortId();
+		const shortId = SEED.insightShortIds.signupFunnel;
 
 		const { json, items, error } = await posthog.run(
 			get(locator('url', `https://eu.posthog.com/project/1/insights/${shortId}?tab=share`)),
@@ -156,7 +142,7 @@ describe('insightSharing get', () => {
 	});
 
 	test('get (url mode) with a key lacking insight:read fails on the look-up with a 403 naming insight:read', async () => {
-		const shortId = freshShortId();
+		const shortId = SEED.insightShortIds.signupFunnel;
 		posthog.emulator.state.keys['phx_sharing_only'] = { scopes: ['sharing_configuration:read'] };
 
 		const { error } = await posthog.run(get(locator('url', `https://us.posthog.com/project/1/insights/${shortId}`)), {

@@ -11,14 +11,6 @@ const NOW = '2025-03-01T09:30:00Z';
 
 const refresh = (insightId) => ({ resource: 'insightSharing', operation: 'refresh', insightId });
 
-/** See get.test.js: the harness reuses one execution id, so each URL look-up test needs its own short id. */
-let shortIdCount = 0;
-function freshShortId(insightId = SIGNUP_FUNNEL) {
-	const shortId = `rEf${String(++shortIdCount).padStart(5, '0')}`;
-	posthog.emulator.state.insights.find((insight) => insight.id === insightId).short_id = shortId;
-	return shortId;
-}
-
 const configsOf = (insightId) => posthog.emulator.state.sharing.filter((c) => c.insight_id === insightId);
 const activeConfigsOf = (insightId) => configsOf(insightId).filter((c) => c.expires_at === null);
 
@@ -116,7 +108,7 @@ describe('insightSharing refresh', () => {
 	});
 
 	test('refresh (url mode) with 3 input items: 1 look-up, 3 refresh requests, 3 different new tokens', async () => {
-		const shortId = freshShortId();
+		const shortId = SEED.insightShortIds.signupFunnel;
 
 		const { json, items, error } = await posthog.run(
 			refresh(locator('url', `https://us.posthog.com/project/1/insights/${shortId}`)),
