@@ -1,7 +1,9 @@
 // Runs one node through n8n-core's real WorkflowExecute, with real HTTP (n8n-conventions.md §3.4).
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 const { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
-const { PostHogManagement, PostHogManagementApi } = require('./builtPackage');
+
+// Loaded on first use, so a caller that brings its own node type (the benchmarks) never loads dist/.
+const builtPackage = () => require('./builtPackage');
 
 class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(credentialType, data) {
@@ -32,10 +34,16 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
+const loadedNodeTypes = new WeakSet();
+
 function nodeTypesFor(nodeType) {
-	// As n8n's loader does for every declarative node: add Settings → Request Options
-	// (batching, timeout, proxy), without which n8n drops those parameters.
-	DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+	// As n8n's loader does, once, for every declarative node: add Settings → Request Options
+	// (batching, timeout, proxy), without which n8n drops those parameters. The loader's step is
+	// not idempotent (it appends its options again), hence the WeakSet.
+	if (!loadedNodeTypes.has(nodeType)) {
+		DirectoryLoader.applyDeclarativeNodeOptionParameters(nodeType);
+		loadedNodeTypes.add(nodeType);
+	}
 	return {
 		getByName: () => nodeType,
 		getByNameAndVersion: () => nodeType,
@@ -45,14 +53,15 @@ function nodeTypesFor(nodeType) {
 
 let executions = 0;
 
-function setUp({ parameters, credentials, continueOnFail, nodeType, credentialType }) {
+function setUp({ parameters, credentials, continueOnFail, nodeType, credentialType, type, typeVersion = 1 }) {
 	const executionId = `execution-${++executions}`;
 	const credentialName = credentialType.name;
 	const node = {
 		id: 'node-under-test',
 		name: 'PostHog Management',
-		type: `n8n-nodes-posthog.${nodeType.description.name}`,
-		typeVersion: 1,
+		// n8n-core lets only `n8n-nodes-base.httpRequest` (and a few others) use any credential type.
+		type: type ?? `n8n-nodes-posthog.${nodeType.description.name}`,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { [credentialName]: { id: '1', name: 'PostHog' } },
@@ -95,8 +104,10 @@ async function runNode({
 	credentials,
 	input = [{ json: {} }],
 	continueOnFail = false,
-	nodeType = new PostHogManagement(),
-	credentialType = new PostHogManagementApi(),
+	nodeType = new (builtPackage().PostHogManagement)(),
+	credentialType = new (builtPackage().PostHogManagementApi)(),
+	type,
+	typeVersion,
 }) {
 	const { node, workflow, hooks, additionalData } = setUp({
 		parameters,
@@ -104,6 +115,8 @@ async function runNode({
 		continueOnFail,
 		nodeType,
 		credentialType,
+		type,
+		typeVersion,
 	});
 	let finish;
 	const finished = new Promise((resolve) => (finish = resolve));
@@ -126,7 +139,7 @@ async function runNode({
 	}
 	const run = await finished;
 	const task = run.data.resultData.runData[node.name]?.[0];
-	if (!task) return { items: [], json: [], error: run.data.resultData.error };
+	if (!task) return { items: [], json: [], error: run.data.resultData.error ?? new Error('the node did not run') };
 	if (task.error) return { items: [], json: [], error: task.error };
 	const items = task.data.main[0];
 	return { items, json: items.map((item) => item.json), error: undefined };
@@ -142,8 +155,8 @@ async function callMethod({
 	parameters,
 	credentials,
 	args = [],
-	nodeType = new PostHogManagement(),
-	credentialType = new PostHogManagementApi(),
+	nodeType = new (builtPackage().PostHogManagement)(),
+	credentialType = new (builtPackage().PostHogManagementApi)(),
 }) {
 	const { node, workflow, additionalData } = setUp({ parameters, credentials, nodeType, credentialType });
 	const context = new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters: parameters }, '');
@@ -151,7 +164,7 @@ async function callMethod({
 }
 
 /** Runs the credential's own test request the way n8n's credential tester does: as a declarative node. */
-async function testCredential(credentials, credentialType = new PostHogManagementApi()) {
+async function testCredential(credentials, credentialType = new (builtPackage().PostHogManagementApi)()) {
 	const nodeType = {
 		description: {
 			displayName: 'Credential Test',
