@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
 import { postHogRequest } from './transport';
-import { invalidParameter, requireText } from './validation';
+import { invalidParameter, requireUuid } from './validation';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DIGITS = /^\d+$/;
 
 type ResourceLocatorValue = { mode?: string; value?: unknown };
@@ -81,13 +80,6 @@ async function insightId(context: IExecuteSingleFunctions, project: string): Pro
 	return value;
 }
 
-function fileId(context: IExecuteSingleFunctions): string {
-	const id = requireText(context, 'fileId', 'File ID').trim();
-	if (!UUID.test(id))
-		throw invalidParameter(context, 'File ID', `"${id}" is not a file system entry UUID`);
-	return id;
-}
-
 function passwordId(context: IExecuteSingleFunctions): string {
 	const id = String(context.getNodeParameter('passwordId', '') ?? '').trim();
 	if (!DIGITS.test(id))
@@ -107,7 +99,8 @@ export async function resolvePathParameters(
 	const project = projectId(this);
 	url = url.replace('{projectId}', project);
 	if (url.includes('{insightId}')) url = url.replace('{insightId}', await insightId(this, project));
-	if (url.includes('{fileId}')) url = url.replace('{fileId}', fileId(this));
+	if (url.includes('{fileId}'))
+		url = url.replace('{fileId}', requireUuid(this, 'fileId', 'File ID', 'file system entry'));
 	if (url.includes('{passwordId}')) url = url.replace('{passwordId}', passwordId(this));
 	return { ...requestOptions, url };
 }

@@ -48,3 +48,17 @@ export function refuseBlank(name: string, label: string) {
 		return requestOptions;
 	};
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A required UUID parameter, trimmed; `what` names it in the error ("file system entry"). */
+export function requireUuid(
+	context: IExecuteSingleFunctions,
+	name: string,
+	label: string,
+	what: string,
+): string {
+	const id = requireText(context, name, label).trim();
+	if (!UUID.test(id)) throw invalidParameter(context, label, `"${id}" is not a ${what} UUID`);
+	return id;
+}

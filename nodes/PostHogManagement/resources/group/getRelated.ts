@@ -4,9 +4,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
-import { checkGroupTypeIndex, invalidParameter, requireText } from '../../shared/validation';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { checkGroupTypeIndex, requireText, requireUuid } from '../../shared/validation';
 
 /**
  * `id` is a group key when `group_type_index` is sent, and a person UUID when it is not
@@ -17,8 +15,7 @@ async function sendRelatedSubject(
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	if (this.getNodeParameter('relatedTo') === 'person') {
-		const id = requireText(this, 'personId', 'Person ID').trim();
-		if (!UUID.test(id)) throw invalidParameter(this, 'Person ID', `"${id}" is not a person UUID`);
+		const id = requireUuid(this, 'personId', 'Person ID', 'person');
 		return { ...requestOptions, qs: { ...requestOptions.qs, id } };
 	}
 	const group_type_index = checkGroupTypeIndex(this);
