@@ -41,7 +41,7 @@ const STEPS = [
 async function target() {
 	const [operation, who, runs, items, dir] = JSON.parse(process.argv[3]);
 	const contenders = require('./contenders');
-	const { call, child } = startEmulatorProcess({ execArgv: [] });
+	const { call } = startEmulatorProcess({ execArgv: [] });
 	const emulator = await call('start');
 	await call('seedGroups', { count: items, prefix: 'bench' });
 	const make = who === 'ours' ? contenders.ourNode : contenders.httpRequestNode;
