@@ -2,11 +2,15 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { searchInsights } from './listSearch/searchInsights';
 import { searchProjects } from './listSearch/searchProjects';
 import { getGroupTypes } from './loadOptions/getGroupTypes';
-import { fileSystemFields, fileSystemOperations } from './resources/fileSystem';
-import { groupFields, groupOperations } from './resources/group';
-import { insightSharingFields, insightSharingOperations } from './resources/insightSharing';
-import { everyRequest, projectLocator, retryOptions } from './shared/descriptions';
-import { sendWithRetries } from './shared/retry';
+import { fileSystem } from './resources/fileSystem';
+import { group } from './resources/group';
+import { insightSharing } from './resources/insightSharing';
+import { projectLocator } from './shared/descriptions';
+import { mergeRepeatedFields } from './shared/mergeFields';
+import { resourceSelector } from './shared/resource';
+import { sendRoutedRequest } from './shared/transport';
+
+const resources = [fileSystem, group, insightSharing];
 
 export class PostHogManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,35 +28,19 @@ export class PostHogManagement implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'postHogManagementApi', required: true }],
-		// The credential sets the host (US, EU or self-hosted); every answer goes through the
-		// error check in `everyRequest`, so HTTP errors are not thrown before it sees them.
+		// The credential sets the host (US, EU or self-hosted). HTTP errors are not thrown before
+		// the error check on the Resource parameter sees them.
 		requestDefaults: {
 			ignoreHttpStatusErrors: true,
 		},
-		requestOperations: { pagination: sendWithRetries },
-		properties: [
-			everyRequest,
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'File System', value: 'fileSystem' },
-					{ name: 'Group', value: 'group' },
-					{ name: 'Insight Sharing', value: 'insightSharing' },
-				],
-				default: 'group',
-			},
-			fileSystemOperations,
-			groupOperations,
-			insightSharingOperations,
+		// The request seam: see resourceSelector (shared/resource.ts).
+		requestOperations: { pagination: sendRoutedRequest },
+		properties: mergeRepeatedFields([
+			resourceSelector(resources),
+			...resources.map((resource) => resource.operationSelector),
 			projectLocator,
-			...fileSystemFields,
-			...groupFields,
-			...insightSharingFields,
-			retryOptions,
-		],
+			...resources.flatMap((resource) => resource.fields),
+		]),
 	};
 
 	methods = {

@@ -1,11 +1,9 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
 import { currentProjectId } from '../shared/currentProject';
-import { queryParameterOf } from '../shared/pagination';
+import { queryParameterOf, type Page } from '../shared/pagination';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { postHogRequest } from '../shared/transport';
-
-type InsightsPage = { results?: IDataObject[]; next?: string | null };
 
 export async function searchInsights(
 	this: ILoadOptionsFunctions,
@@ -13,12 +11,11 @@ export async function searchInsights(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const projectId = currentProjectId(this);
-	const page = (await postHogRequest.call(this, 'GET', `/api/projects/${projectId}/insights/`, {
-		basic: true,
-		limit: 100,
-		offset: paginationToken ?? 0,
-		...(filter ? { search: filter } : {}),
-	})) as InsightsPage;
+	const page = await postHogRequest<Page>(this, {
+		method: 'GET',
+		url: `/api/projects/${projectId}/insights/`,
+		qs: { basic: true, limit: 100, offset: paginationToken ?? 0, ...(filter ? { search: filter } : {}) },
+	});
 	const baseUrl = postHogBaseUrl(await this.getCredentials(CREDENTIAL_TYPE));
 	const results = (page.results ?? []).map((insight) => ({
 		name: String(insight.name || insight.derived_name || insight.short_id),

@@ -1,21 +1,19 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
 import { CREDENTIAL_TYPE } from '../shared/constants';
 import { postHogRequest } from '../shared/transport';
-import { queryParameterOf } from '../shared/pagination';
-
-type ProjectsPage = { results?: IDataObject[]; next?: string | null };
+import { queryParameterOf, type Page } from '../shared/pagination';
 
 export async function searchProjects(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const page = (await postHogRequest.call(this, 'GET', '/api/projects/', {
-		limit: 100,
-		offset: paginationToken ?? 0,
-		...(filter ? { search: filter } : {}),
-	})) as ProjectsPage;
+	const page = await postHogRequest<Page>(this, {
+		method: 'GET',
+		url: '/api/projects/',
+		qs: { limit: 100, offset: paginationToken ?? 0, ...(filter ? { search: filter } : {}) },
+	});
 	const baseUrl = postHogBaseUrl(await this.getCredentials(CREDENTIAL_TYPE));
 	// Older PostHog ignores ?search=, so the filter is applied here too.
 	const needle = (filter ?? '').toLowerCase();

@@ -7,11 +7,10 @@ export async function getGroupTypes(this: ILoadOptionsFunctions): Promise<INodeP
 	// Until a project is chosen there is nothing to list, which is not an error.
 	if (!hasProject(this)) return [];
 	const projectId = currentProjectId(this);
-	const groupTypes = (await postHogRequest.call(
-		this,
-		'GET',
-		`/api/projects/${projectId}/groups_types/`,
-	)) as IDataObject[];
+	const groupTypes = await postHogRequest<IDataObject[]>(this, {
+		method: 'GET',
+		url: `/api/projects/${projectId}/groups_types/`,
+	});
 	return groupTypes
 		.map((groupType) => ({
 			name: String(groupType.name_plural || groupType.group_type),

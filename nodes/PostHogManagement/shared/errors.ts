@@ -56,11 +56,6 @@ function errorHints(statusCode: number, message: string, body: unknown): string[
 			`Add the scope "${missingScope[1]}" to the personal API key in PostHog (Settings → Personal API keys), or use a key that has it.`,
 		);
 	}
-	if (statusCode === 429) {
-		hints.push(
-			'PostHog allows 480 requests a minute and 4,800 an hour per personal API key. Turn on Retry on Rate Limit under Options, or space the items out with Settings → Request Options → Batching.',
-		);
-	}
 	if (statusCode === 404 && /project not found/i.test(message)) {
 		hints.push('Check the Project: the key cannot see a project with this ID.');
 	}

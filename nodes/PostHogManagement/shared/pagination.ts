@@ -6,19 +6,11 @@ import {
 	type INodeExecutionData,
 } from 'n8n-workflow';
 import { toItems } from './output';
-import { sendWithRetries } from './retry';
+import { limits } from './timing';
+import { sendRoutedRequest } from './transport';
 
-/** Beyond this many pages a list is taken to be looping, and the node stops with an error. */
-export const MAX_PAGES = 10_000;
-
-/**
- * The most items one input item may output. n8n's routing engine spreads a node's output into
- * a function call, which overflows the call stack at about 125,000 items (BENCHMARKS.md), so
- * a longer list stops here with an error instead of failing after fetching every page.
- */
-export const MAX_OUTPUT_ITEMS = 110_000;
-
-type Page = { results?: IDataObject[]; next?: string | null };
+/** A page of PostHog's lists: `{results, next}`. */
+export type Page = { results?: IDataObject[]; next?: string | null };
 
 function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number {
 	const max = Number(requestData.maxResults);
@@ -28,7 +20,7 @@ function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): nu
 function tooManyItems(context: IExecutePaginationFunctions): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`Return All stopped at ${MAX_OUTPUT_ITEMS.toLocaleString('en-US')} results: n8n cannot output more from one input item`,
+		`Return All stopped at ${limits.maxOutputItems.toLocaleString('en-US')} results: n8n cannot output more from one input item`,
 		{
 			itemIndex: context.getItemIndex(),
 			description:
@@ -40,7 +32,7 @@ function tooManyItems(context: IExecutePaginationFunctions): NodeOperationError 
 function tooManyPages(context: IExecutePaginationFunctions): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
-		`PostHog kept returning more pages after ${MAX_PAGES}; stopped to avoid an endless loop`,
+		`PostHog kept returning more pages after ${limits.maxPages}; stopped to avoid an endless loop`,
 		{ itemIndex: context.getItemIndex() },
 	);
 }
@@ -51,7 +43,7 @@ async function fetchPage(
 	qs: IDataObject,
 ): Promise<Page> {
 	const options = { ...requestData.options, qs: { ...requestData.options.qs, ...qs } };
-	const [page] = await sendWithRetries.call(context, { ...requestData, options });
+	const [page] = await sendRoutedRequest.call(context, { ...requestData, options });
 	return (page?.json ?? {}) as Page;
 }
 
@@ -83,7 +75,7 @@ export async function followCursor(
 	const seenGroups = new Set<string>();
 	const seenCursors = new Set<string>();
 	let cursor: string | undefined;
-	for (let pages = 0; pages < MAX_PAGES; pages++) {
+	for (let pages = 0; pages < limits.maxPages; pages++) {
 		const page = await fetchPage(this, requestData, cursor ? { cursor } : {});
 		let loopedBack = false;
 		for (const group of page.results ?? []) {
@@ -97,7 +89,7 @@ export async function followCursor(
 			groups.push(group);
 		}
 		if (groups.length >= maxResults) return toItems(this, groups.slice(0, maxResults));
-		if (groups.length > MAX_OUTPUT_ITEMS) throw tooManyItems(this);
+		if (groups.length > limits.maxOutputItems) throw tooManyItems(this);
 		const next = queryParameterOf(page.next, 'cursor');
 		if (loopedBack || !next || seenCursors.has(next)) return toItems(this, groups);
 		seenCursors.add(next);
@@ -117,12 +109,12 @@ export async function followPageNumbers(
 	const maxResults = maxResultsOf(requestData);
 	const limit = Math.min(100, maxResults);
 	const entries: IDataObject[] = [];
-	for (let pageNumber = 1; pageNumber <= MAX_PAGES; pageNumber++) {
+	for (let pageNumber = 1; pageNumber <= limits.maxPages; pageNumber++) {
 		const page = await fetchPage(this, requestData, { page: pageNumber, limit });
 		const results = page.results ?? [];
 		entries.push(...results);
 		if (entries.length >= maxResults) return toItems(this, entries.slice(0, maxResults));
-		if (entries.length > MAX_OUTPUT_ITEMS) throw tooManyItems(this);
+		if (entries.length > limits.maxOutputItems) throw tooManyItems(this);
 		if (!page.next || results.length === 0) return toItems(this, entries);
 	}
 	throw tooManyPages(this);
@@ -135,11 +127,11 @@ export async function followOffset(
 ): Promise<IDataObject[]> {
 	const pageSize = 100;
 	const entries: IDataObject[] = [];
-	for (let pages = 0; pages < MAX_PAGES; pages++) {
+	for (let pages = 0; pages < limits.maxPages; pages++) {
 		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
 		const results = page.results ?? [];
 		entries.push(...results);
-		if (entries.length > MAX_OUTPUT_ITEMS) throw tooManyItems(this);
+		if (entries.length > limits.maxOutputItems) throw tooManyItems(this);
 		if (!page.next || results.length === 0) return entries;
 	}
 	throw tooManyPages(this);

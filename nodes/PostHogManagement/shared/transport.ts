@@ -1,24 +1,197 @@
-import type {
-	IDataObject,
-	IExecuteSingleFunctions,
-	IHttpRequestMethods,
-	IHttpRequestOptions,
-	ILoadOptionsFunctions,
-	IN8nHttpFullResponse,
+import {
+	NodeApiError,
+	type DeclarativeRestApiSettings,
+	type IDataObject,
+	type IExecutePaginationFunctions,
+	type IExecuteSingleFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IN8nHttpFullResponse,
+	type INodeExecutionData,
+	type IPollFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
+import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
 import { CREDENTIAL_TYPE } from './constants';
 import { postHogApiError } from './errors';
-import { withRetries } from './retry';
+import { rateLimitText } from './rateLimits';
+import {
+	DEFAULT_RETRY_POLICY,
+	askedWaitSeconds,
+	errorCode,
+	isRateLimited,
+	retryDelayMs,
+	type RetryPolicy,
+} from './retry';
+import { clock } from './timing';
 
 /**
- * One authenticated request outside the declarative routing (dropdowns, look-ups).
- * The credential sets the host; errors and retries are those of routed calls.
+ * The one door to PostHog. Every request passes through `send` below: the action node's routed
+ * requests (n8n hands each one to `sendRoutedRequest`, declared as the node's
+ * `requestOperations.pagination`), the operations' own pagers, look-ups, dropdowns and the
+ * triggers (`postHogRequest`). Retries, waits and error mapping live here and nowhere else.
  */
+
+/** Every context a request can come from: an item of the action node, the editor, a trigger. */
+export type RequestContext =
+	| IExecuteSingleFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export type PostHogRequest = {
+	method: IHttpRequestMethods;
+	/** A path on the credential's host, e.g. `/api/projects/1/groups/`. */
+	url: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+};
+
+const BATCHING_HINT = 'or space the items out with Settings → Request Options → Batching.';
+
+const isItemContext = (context: RequestContext): context is IExecuteSingleFunctions =>
+	'getItemIndex' in context;
+
+const itemIndexOf = (context: RequestContext) =>
+	isItemContext(context) ? context.getItemIndex() : undefined;
+
+// Read once per item: a paged list or Update Property sends many requests from one context.
+const policies = new WeakMap<RequestContext, RetryPolicy>();
+
+function retryPolicyOf(context: RequestContext): RetryPolicy {
+	if (!isItemContext(context)) return DEFAULT_RETRY_POLICY;
+	let policy = policies.get(context);
+	if (!policy) {
+		const options = context.getNodeParameter('options', {}) as Partial<RetryPolicy>;
+		policy = { ...DEFAULT_RETRY_POLICY, ...options };
+		policies.set(context, policy);
+	}
+	return policy;
+}
+
+function rateLimitError(
+	context: RequestContext,
+	error: NodeApiError,
+	request: Pick<PostHogRequest, 'method' | 'url'>,
+	attempts: number,
+	policy: RetryPolicy,
+): NodeApiError {
+	const limits = rateLimitText(request.method, request.url);
+	if (!policy.retryOnRateLimit) {
+		error.description = `${limits} Turn on Retry on Rate Limit under Options, ${BATCHING_HINT}`;
+		return error;
+	}
+	const asked = askedWaitSeconds(error);
+	const message =
+		asked !== undefined && asked > policy.maxWaitSeconds
+			? `PostHog is rate-limiting this API key and asked to wait ${asked} s, longer than Max Wait (${policy.maxWaitSeconds} s)`
+			: `PostHog is still rate-limiting this API key after ${attempts} attempts.${asked === undefined ? '' : ` PostHog asked to wait ${asked} s.`}`;
+	const limited = new NodeApiError(
+		context.getNode(),
+		{ detail: error.message },
+		{
+			message,
+			description: `${limits} Raise Max Attempts or Max Wait under Options, ${BATCHING_HINT}`,
+			httpCode: '429',
+			itemIndex: itemIndexOf(context),
+		},
+	);
+	if (asked !== undefined) limited.context.retryAfterSeconds = asked;
+	return limited;
+}
+
+const NETWORK_PROBLEMS: Record<string, string> = {
+	ECONNREFUSED: 'refused the connection',
+	ENOTFOUND: 'is not a known host name',
+	EAI_AGAIN: 'could not be looked up (DNS)',
+	ECONNRESET: 'closed the connection before answering',
+	EPIPE: 'closed the connection before answering',
+	ETIMEDOUT: 'did not accept the connection in time',
+	ECONNABORTED: 'did not answer within the timeout (Settings → Request Options → Timeout)',
+};
+
+/**
+ * n8n's own message for a network failure names neither the host nor a cause a PostHog user can
+ * act on, and keeps the raw request (with its Authorization header) inside the error.
+ * This builds a clean error that names the host and points at the credential.
+ */
+async function networkError(context: RequestContext, error: unknown): Promise<unknown> {
+	const code = errorCode(error);
+	const problem = code ? NETWORK_PROBLEMS[code] : undefined;
+	if (!problem) return error;
+	let host = 'the PostHog host';
+	try {
+		host = postHogBaseUrl(await context.getCredentials(CREDENTIAL_TYPE));
+	} catch {
+		// the credential itself is broken; its own error is reported elsewhere
+	}
+	// No `httpCode`/`code` here: NodeApiError would swap the message for n8n's generic text.
+	const clean = new NodeApiError(
+		context.getNode(),
+		{ networkError: code ?? null },
+		{
+			message: `PostHog at ${host} ${problem}`,
+			description: `${code}: check the Region (US or EU) and, for self-hosted PostHog, the Host in the PostHog Management API credential, and that the instance is reachable from n8n.`,
+			itemIndex: itemIndexOf(context),
+		},
+	);
+	clean.context.networkError = code;
+	return clean;
+}
+
+/**
+ * Sends with `attempt()` and retries what is safe to retry (see `retryDelayMs`), bounded by
+ * Max Attempts and Max Wait. The error of the last attempt is mapped to one a user can act on.
+ */
+async function send<T>(
+	context: RequestContext,
+	request: Pick<PostHogRequest, 'method' | 'url'>,
+	attempt: () => Promise<T>,
+): Promise<T> {
+	const policy = retryPolicyOf(context);
+	let waitedMs = 0;
+	for (let attempts = 1; ; attempts++) {
+		try {
+			return await attempt();
+		} catch (error) {
+			const delayMs = retryDelayMs(error, request.method, attempts, policy);
+			const withinBounds =
+				delayMs !== undefined &&
+				attempts < policy.maxAttempts &&
+				waitedMs + delayMs <= policy.maxWaitSeconds * 1000;
+			if (!withinBounds) {
+				if (isRateLimited(error)) {
+					throw rateLimitError(context, error as NodeApiError, request, attempts, policy);
+				}
+				throw await networkError(context, error);
+			}
+			await clock.sleep(delayMs);
+			waitedMs += delayMs;
+		}
+	}
+}
+
+/**
+ * The door for routed requests. n8n's routing engine calls the node's
+ * `requestOperations.pagination` for every request when `paginate` is on, which the Resource
+ * parameter turns on for every operation; an operation with its own pager (or several requests
+ * per item) calls this for each of its requests instead.
+ */
+export async function sendRoutedRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { method = 'GET', url = '' } = requestData.options;
+	return await send(this, { method, url }, async () => await this.makeRoutingRequest(requestData));
+}
+
+/** One authenticated request outside the routing: look-ups, dropdowns, list searches, triggers. */
 export async function postHogRequest<T = IDataObject>(
-	this: ILoadOptionsFunctions | IExecuteSingleFunctions,
-	method: IHttpRequestMethods,
-	url: string,
-	qs: IDataObject = {},
+	context: RequestContext,
+	{ method, url, qs = {}, body }: PostHogRequest,
 ): Promise<T> {
 	const options: IHttpRequestOptions = {
 		method,
@@ -27,14 +200,17 @@ export async function postHogRequest<T = IDataObject>(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		...(body === undefined ? {} : { body }),
 	};
-	return await withRetries(this, method, async () => {
-		const response = (await this.helpers.httpRequestWithAuthentication.call(
-			this,
+	return await send(context, { method, url }, async () => {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
 			CREDENTIAL_TYPE,
 			options,
 		)) as IN8nHttpFullResponse;
-		if (response.statusCode >= 400) throw postHogApiError(this.getNode(), response);
+		if (response.statusCode >= 400) {
+			throw postHogApiError(context.getNode(), response, itemIndexOf(context));
+		}
 		return response.body as T;
 	});
 }

@@ -1,11 +1,10 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { sendWithoutBody } from '../../shared/body';
 import { refuseBlank } from '../../shared/validation';
-
-const showOnlyForCountByPath = { resource: ['fileSystem'], operation: ['countByPath'] };
+import { optionsField } from '../../shared/descriptions';
 
 // A POST whose input is the query string: PostHog ignores the body (posthog-api.md §1.3).
-export const countByPathOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Count by Path',
 	value: 'countByPath',
 	action: 'Count items under a path',
@@ -16,16 +15,19 @@ export const countByPathOperation: INodePropertyOptions = {
 	},
 };
 
-export const countByPathFields: INodeProperties[] = [
-	{
-		displayName: 'Path',
-		name: 'path',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: showOnlyForCountByPath },
-		placeholder: 'e.g. Marketing/Q3',
-		description: 'Folder path to count under',
-		routing: { send: { type: 'query', property: 'path', preSend: [refuseBlank('path', 'Path')] } },
-	},
-];
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['countByPath'] } },
+	[
+		{
+			displayName: 'Path',
+			name: 'path',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. Marketing/Q3',
+			description: 'Folder path to count under',
+			routing: { send: { type: 'query', property: 'path', preSend: [refuseBlank('path', 'Path')] } },
+		},
+		optionsField(),
+	],
+);

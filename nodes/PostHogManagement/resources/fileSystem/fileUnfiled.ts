@@ -1,7 +1,9 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
+import { typeFilterField } from './fields';
 
 // A GET that writes: it creates entries under Unfiled/ for objects that have none (posthog-api.md §1.7).
-export const fileUnfiledOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'File Unfiled',
 	value: 'fileUnfiled',
 	action: 'File unfiled items',
@@ -10,3 +12,8 @@ export const fileUnfiledOperation: INodePropertyOptions = {
 		request: { method: 'GET', url: '/api/projects/{projectId}/file_system/unfiled/' },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['fileUnfiled'] } },
+	[typeFilterField(), optionsField()],
+);

@@ -1,10 +1,9 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { limitField, returnAllField } from '../../shared/descriptions';
-
-const showOnlyForGetLogViews = { show: { resource: ['fileSystem'], operation: ['getLogViews'] } };
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
+import { typeFilterField } from './fields';
 
 // A plain list, not paginated; `limit` is PostHog's own cap (posthog-api.md §1.4).
-export const getLogViewsOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Get Many Log Views',
 	value: 'getLogViews',
 	action: 'Get many recently viewed items',
@@ -14,10 +13,12 @@ export const getLogViewsOperation: INodePropertyOptions = {
 	},
 };
 
-export const getLogViewsFields: INodeProperties[] = [
-	returnAllField(showOnlyForGetLogViews),
-	limitField(showOnlyForGetLogViews, {
-		send: { type: 'query', property: 'limit' },
-		output: { maxResults: '={{$value}}' },
-	}),
-];
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['getLogViews'] } },
+	[
+		returnAllField(),
+		limitField({ send: { type: 'query', property: 'limit' }, output: { maxResults: '={{$value}}' } }),
+		typeFilterField(),
+		optionsField(),
+	],
+);

@@ -1,7 +1,9 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
+import { fileIdField, newPathField } from './fields';
 
 // PostHog reads only `new_path` here, not the fields its published schema lists (posthog-api.md §1.2).
-export const linkOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Link',
 	value: 'link',
 	action: 'Create a shortcut to a file system item',
@@ -10,3 +12,8 @@ export const linkOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/api/projects/{projectId}/file_system/{fileId}/link/' },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['link'] } },
+	[fileIdField(), newPathField(), optionsField()],
+);

@@ -1,8 +1,7 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
 
-const showOnlyForLogView = { resource: ['fileSystem'], operation: ['logView'] };
-
-export const logViewOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Log View',
 	value: 'logView',
 	action: 'Record that an item was viewed',
@@ -12,45 +11,46 @@ export const logViewOperation: INodePropertyOptions = {
 	},
 };
 
-export const logViewFields: INodeProperties[] = [
-	{
-		displayName: 'Type',
-		name: 'type',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: showOnlyForLogView },
-		placeholder: 'e.g. insight',
-		description: 'Type of the viewed item (insight, dashboard, feature_flag, …)',
-		routing: { send: { type: 'body', property: 'type' } },
-	},
-	{
-		displayName: 'Ref',
-		name: 'ref',
-		type: 'string',
-		default: '',
-		required: true,
-		displayOptions: { show: showOnlyForLogView },
-		placeholder: 'e.g. aB3dE5fG',
-		description: 'ID of the viewed item as PostHog stores it; for insights this is the short ID',
-		routing: { send: { type: 'body', property: 'ref' } },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForLogView },
-		options: [
-			{
-				displayName: 'Viewed At',
-				name: 'viewedAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the item was viewed; defaults to now',
-				routing: { send: { type: 'body', property: 'viewed_at' } },
-			},
-		],
-	},
-];
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['logView'] } },
+	[
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. insight',
+			description: 'Type of the viewed item (insight, dashboard, feature_flag, …)',
+			routing: { send: { type: 'body', property: 'type' } },
+		},
+		{
+			displayName: 'Ref',
+			name: 'ref',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. aB3dE5fG',
+			description: 'ID of the viewed item as PostHog stores it; for insights this is the short ID',
+			routing: { send: { type: 'body', property: 'ref' } },
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Viewed At',
+					name: 'viewedAt',
+					type: 'dateTime',
+					default: '',
+					description: 'When the item was viewed; defaults to now',
+					routing: { send: { type: 'body', property: 'viewed_at' } },
+				},
+			],
+		},
+		optionsField(),
+	],
+);

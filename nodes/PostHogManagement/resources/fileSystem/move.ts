@@ -1,7 +1,9 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
+import { fileIdField, newPathField } from './fields';
 
 // PostHog reads only `new_path` here, not the fields its published schema lists (posthog-api.md §1.1).
-export const moveOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Move',
 	value: 'move',
 	action: 'Move a file system item',
@@ -10,3 +12,8 @@ export const moveOperation: INodePropertyOptions = {
 		request: { method: 'POST', url: '/api/projects/{projectId}/file_system/{fileId}/move/' },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['move'] } },
+	[fileIdField(), newPathField(), optionsField()],
+);

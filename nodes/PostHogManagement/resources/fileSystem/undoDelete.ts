@@ -1,10 +1,11 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
+import {
+	updateDisplayOptions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
+import { optionsField } from '../../shared/descriptions';
 
 type DeletedItem = { type?: string; ref?: string; path?: string };
 
@@ -23,10 +24,8 @@ async function checkItems(
 	return requestOptions;
 }
 
-const showOnlyForUndoDelete = { resource: ['fileSystem'], operation: ['undoDelete'] };
-
 // All items are restored or none (posthog-api.md §1.6).
-export const undoDeleteOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Undo Delete',
 	value: 'undoDelete',
 	action: 'Restore deleted items',
@@ -36,58 +35,61 @@ export const undoDeleteOperation: INodePropertyOptions = {
 	},
 };
 
-export const undoDeleteFields: INodeProperties[] = [
-	{
-		displayName: 'Items',
-		name: 'items',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		required: true,
-		placeholder: 'Add Item',
-		displayOptions: { show: showOnlyForUndoDelete },
-		hint: 'Only actions, cohorts, dashboards, experiments, feature flags, insights, recording playlists and hog functions can be restored',
-		options: [
-			{
-				displayName: 'Item',
-				name: 'item',
-				values: [
-					{
-						displayName: 'Path',
-						name: 'path',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. Marketing/Signup funnel',
-						description: 'Where to restore the item; leave empty for its original place',
-					},
-					{
-						displayName: 'Ref',
-						name: 'ref',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. aB3dE5fG',
-						description:
-							'ID of the deleted item as PostHog stores it; for insights this is the short ID',
-					},
-					{
-						displayName: 'Type',
-						name: 'type',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. insight',
-						description: 'Type of the deleted item (insight, dashboard, feature_flag, …)',
-					},
-				],
-			},
-		],
-		routing: {
-			send: {
-				type: 'body',
-				property: 'items',
-				preSend: [checkItems],
-				value:
-					'={{ ($value.item ?? []).map((item) => Object.assign({ type: item.type, ref: item.ref }, item.path ? { path: item.path } : {})) }}',
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['undoDelete'] } },
+	[
+		{
+			displayName: 'Items',
+			name: 'items',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: true },
+			default: {},
+			required: true,
+			placeholder: 'Add Item',
+			hint: 'Only actions, cohorts, dashboards, experiments, feature flags, insights, recording playlists and hog functions can be restored',
+			options: [
+				{
+					displayName: 'Item',
+					name: 'item',
+					values: [
+						{
+							displayName: 'Path',
+							name: 'path',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. Marketing/Signup funnel',
+							description: 'Where to restore the item; leave empty for its original place',
+						},
+						{
+							displayName: 'Ref',
+							name: 'ref',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. aB3dE5fG',
+							description:
+								'ID of the deleted item as PostHog stores it; for insights this is the short ID',
+						},
+						{
+							displayName: 'Type',
+							name: 'type',
+							type: 'string',
+							default: '',
+							placeholder: 'e.g. insight',
+							description: 'Type of the deleted item (insight, dashboard, feature_flag, …)',
+						},
+					],
+				},
+			],
+			routing: {
+				send: {
+					type: 'body',
+					property: 'items',
+					preSend: [checkItems],
+					value:
+						'={{ ($value.item ?? []).map((item) => Object.assign({ type: item.type, ref: item.ref }, item.path ? { path: item.path } : {})) }}',
+				},
 			},
 		},
-	},
-];
+		optionsField(),
+	],
+);

@@ -1,10 +1,13 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodePropertyOptions,
+import {
+	updateDisplayOptions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { readProperties } from '../../shared/properties';
 import { checkGroupTypeIndex, requireText } from '../../shared/validation';
+import { optionsField, propertiesField } from '../../shared/descriptions';
+import { groupKeyField, groupTypeIndexField } from './fields';
 
 async function sendNewGroup(
 	this: IExecuteSingleFunctions,
@@ -23,7 +26,7 @@ async function sendNewGroup(
 	};
 }
 
-export const createOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Create',
 	value: 'create',
 	action: 'Create a group',
@@ -33,3 +36,8 @@ export const createOperation: INodePropertyOptions = {
 		send: { preSend: [sendNewGroup] },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['create'] } },
+	[groupTypeIndexField(), groupKeyField(), propertiesField(), optionsField()],
+);

@@ -1,8 +1,10 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { sendGroupIdentity } from './identity';
+import { optionsField } from '../../shared/descriptions';
+import { groupKeyField, groupTypeIndexField, propertyNameField } from './fields';
 
 // The body is `{"$unset": name}`, which PostHog's published schema does not show (posthog-api.md §2.4).
-export const deletePropertyOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Delete Property',
 	value: 'deleteProperty',
 	action: 'Delete a property from a group',
@@ -16,3 +18,13 @@ export const deletePropertyOperation: INodePropertyOptions = {
 		send: { preSend: [sendGroupIdentity] },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['deleteProperty'] } },
+	[
+		groupTypeIndexField(),
+		groupKeyField(),
+		propertyNameField('Delete Property fails if the group has no property of this name'),
+		optionsField(),
+	],
+);

@@ -1,8 +1,10 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { sendGroupIdentity } from './identity';
+import { optionsField } from '../../shared/descriptions';
+import { groupKeyField, groupTypeIndexField } from './fields';
 
 // skip_create_notebook=true: otherwise PostHog may create a notebook as a side effect (posthog-api.md §2.5).
-export const findOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Find',
 	value: 'find',
 	action: 'Find a group by key',
@@ -16,3 +18,8 @@ export const findOperation: INodePropertyOptions = {
 		send: { preSend: [sendGroupIdentity] },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['find'] } },
+	[groupTypeIndexField(), groupKeyField(), optionsField()],
+);

@@ -1,30 +1,32 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
 import { followCursor } from '../../shared/pagination';
+import { groupTypeIndexField } from './fields';
 import { sendGroupTypeIndex } from './identity';
 
-const showOnlyForGetAll = { show: { resource: ['group'], operation: ['getAll'] } };
-
-// Always paginated: PostHog pages groups by cursor, 100 at a time, and takes no limit (posthog-api.md §2.1).
-export const getAllOperation: INodePropertyOptions = {
+// PostHog pages groups by cursor, 100 at a time, and takes no limit (docs/posthog-api.md §2.1).
+export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
 	action: 'Get many groups',
 	description: 'List the groups of one type',
 	routing: {
 		request: { method: 'GET', url: '/api/projects/{projectId}/groups/' },
-		send: { preSend: [sendGroupTypeIndex], paginate: true },
+		send: { preSend: [sendGroupTypeIndex] },
 		operations: { pagination: followCursor },
 	},
 };
 
-export const getAllFields: INodeProperties[] = [
+export const fields = updateDisplayOptions({ show: { resource: ['group'], operation: ['getAll'] } }, [
+	groupTypeIndexField(),
+	returnAllField(),
+	limitField(),
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: showOnlyForGetAll,
 		options: [
 			{
 				displayName: 'Search',
@@ -38,4 +40,5 @@ export const getAllFields: INodeProperties[] = [
 			},
 		],
 	},
-];
+	optionsField(),
+]);

@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	updateDisplayOptions,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
 	type IExecutePaginationFunctions,
@@ -9,7 +10,8 @@ import {
 } from 'n8n-workflow';
 import { toItems } from '../../shared/output';
 import { followOffset } from '../../shared/pagination';
-import { sendWithRetries } from '../../shared/retry';
+import { optionsField } from '../../shared/descriptions';
+import { sendRoutedRequest } from '../../shared/transport';
 
 type LegacyDefinitions = Record<string, Array<{ name: string; count: number }>>;
 
@@ -26,7 +28,7 @@ async function definitionsPerGroupType(
 		...requestData,
 		options: { ...requestData.options, url: `${projectPath}${url}`, qs },
 	});
-	const groupTypes = await sendWithRetries.call(this, at('groups_types/'));
+	const groupTypes = await sendRoutedRequest.call(this, at('groups_types/'));
 	const definitions: IDataObject[] = [];
 	for (const { json: groupType } of groupTypes) {
 		const group_type_index = Number(groupType.group_type_index);
@@ -50,7 +52,7 @@ async function definitionsWithFallback(
 ): Promise<INodeExecutionData[]> {
 	let legacy: INodeExecutionData[];
 	try {
-		legacy = await sendWithRetries.call(this, requestData);
+		legacy = await sendRoutedRequest.call(this, requestData);
 	} catch (error) {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '404') {
 			throw new NodeApiError(this.getNode(), error as JsonObject);
@@ -70,14 +72,18 @@ async function definitionsWithFallback(
 	);
 }
 
-export const getPropertyDefinitionsOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Get Property Definitions',
 	value: 'getPropertyDefinitions',
 	action: 'Get group property definitions',
 	description: 'List the property names used by groups of every type, one item per property',
 	routing: {
 		request: { method: 'GET', url: '/api/projects/{projectId}/groups/property_definitions/' },
-		send: { paginate: true },
 		operations: { pagination: definitionsWithFallback },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['getPropertyDefinitions'] } },
+	[optionsField()],
+);

@@ -1,9 +1,11 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
 import { resultsToItems } from '../../shared/output';
+import { groupTypeIndexField, propertyNameField } from './fields';
 import { sendGroupTypeIndex } from './identity';
 
-// At most 20 values, most frequent first (posthog-api.md §2.7).
-export const getPropertyValuesOperation: INodePropertyOptions = {
+// At most 20 values, most frequent first (docs/posthog-api.md §2.7).
+export const option: INodePropertyOptions = {
 	name: 'Get Property Values',
 	value: 'getPropertyValues',
 	action: 'Get the values of a group property',
@@ -19,24 +21,29 @@ export const getPropertyValuesOperation: INodePropertyOptions = {
 	},
 };
 
-export const getPropertyValuesFields: INodeProperties[] = [
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		displayOptions: { show: { resource: ['group'], operation: ['getPropertyValues'] } },
-		options: [
-			{
-				displayName: 'Value',
-				name: 'value',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. saa',
-				description: 'Only values containing this text (case-insensitive)',
-				routing: { send: { type: 'query', property: 'value' } },
-			},
-		],
-	},
-];
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['getPropertyValues'] } },
+	[
+		groupTypeIndexField(),
+		propertyNameField(),
+		{
+			displayName: 'Filters',
+			name: 'filters',
+			type: 'collection',
+			placeholder: 'Add Filter',
+			default: {},
+			options: [
+				{
+					displayName: 'Value',
+					name: 'value',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. saa',
+					description: 'Only values containing this text (case-insensitive)',
+					routing: { send: { type: 'query', property: 'value' } },
+				},
+			],
+		},
+		optionsField(),
+	],
+);

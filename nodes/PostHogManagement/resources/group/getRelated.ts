@@ -1,10 +1,12 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
+import {
+	updateDisplayOptions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
 import { checkGroupTypeIndex, requireText, requireUuid } from '../../shared/validation';
+import { groupKeyField, groupTypeIndexField } from './fields';
 
 /**
  * `id` is a group key when `group_type_index` is sent, and a person UUID when it is not
@@ -23,9 +25,7 @@ async function sendRelatedSubject(
 	return { ...requestOptions, qs: { ...requestOptions.qs, id, group_type_index } };
 }
 
-const showOnlyForGetRelated = { resource: ['group'], operation: ['getRelated'] };
-
-export const getRelatedOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Get Related',
 	value: 'getRelated',
 	action: 'Get actors related to a group or person',
@@ -37,30 +37,39 @@ export const getRelatedOperation: INodePropertyOptions = {
 	},
 };
 
-export const relatedToField: INodeProperties = {
-	displayName: 'Related To',
-	name: 'relatedTo',
-	type: 'options',
-	options: [
-		{
-			name: 'Group',
-			value: 'group',
-			description: 'Persons and groups of other types related to a group',
-		},
-		{ name: 'Person', value: 'person', description: 'Groups related to a person' },
-	],
-	default: 'group',
-	displayOptions: { show: showOnlyForGetRelated },
-	description: 'Whose related actors to list',
-};
+// About a person there is no group: the group fields hide.
+const aboutGroup = { hide: { relatedTo: ['person'] } };
 
-export const personIdField: INodeProperties = {
-	displayName: 'Person ID',
-	name: 'personId',
-	type: 'string',
-	default: '',
-	required: true,
-	displayOptions: { show: { ...showOnlyForGetRelated, relatedTo: ['person'] } },
-	placeholder: 'e.g. 0190a3c2-7d41-7c3e-9f5e-3b1f2a4c5d6e',
-	description: 'UUID of the person (not a distinct ID)',
-};
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['getRelated'] } },
+	[
+		{
+			displayName: 'Related To',
+			name: 'relatedTo',
+			type: 'options',
+			options: [
+				{
+					name: 'Group',
+					value: 'group',
+					description: 'Persons and groups of other types related to a group',
+				},
+				{ name: 'Person', value: 'person', description: 'Groups related to a person' },
+			],
+			default: 'group',
+			description: 'Whose related actors to list',
+		},
+		{ ...groupTypeIndexField(), displayOptions: aboutGroup },
+		{ ...groupKeyField(), displayOptions: aboutGroup },
+		{
+			displayName: 'Person ID',
+			name: 'personId',
+			type: 'string',
+			default: '',
+			required: true,
+			displayOptions: { show: { relatedTo: ['person'] } },
+			placeholder: 'e.g. 0190a3c2-7d41-7c3e-9f5e-3b1f2a4c5d6e',
+			description: 'UUID of the person (not a distinct ID)',
+		},
+		optionsField(),
+	],
+);

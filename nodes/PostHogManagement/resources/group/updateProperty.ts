@@ -1,13 +1,16 @@
 import {
 	NodeOperationError,
+	updateDisplayOptions,
 	type DeclarativeRestApiSettings,
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { readProperties } from '../../shared/properties';
-import { sendWithRetries } from '../../shared/retry';
+import { sendRoutedRequest } from '../../shared/transport';
 import { sendGroupIdentity } from './identity';
+import { optionsField, propertiesField } from '../../shared/descriptions';
+import { groupKeyField, groupTypeIndexField } from './fields';
 
 /**
  * PostHog sets one property per call with `{key, value}` (posthog-api.md §2.9), so this sends one
@@ -30,7 +33,7 @@ async function sendEachProperty(
 	}
 	let group: INodeExecutionData[] = [];
 	for (const { key, value } of properties) {
-		group = await sendWithRetries.call(this, {
+		group = await sendRoutedRequest.call(this, {
 			...requestData,
 			options: { ...requestData.options, body: { key, value } },
 		});
@@ -38,14 +41,19 @@ async function sendEachProperty(
 	return group;
 }
 
-export const updatePropertyOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Update Property',
 	value: 'updateProperty',
 	action: 'Update properties of a group',
 	description: 'Set one or more properties on a group, one request per property',
 	routing: {
 		request: { method: 'POST', url: '/api/projects/{projectId}/groups/update_property/' },
-		send: { preSend: [sendGroupIdentity], paginate: true },
+		send: { preSend: [sendGroupIdentity] },
 		operations: { pagination: sendEachProperty },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['updateProperty'] } },
+	[groupTypeIndexField(), groupKeyField(), propertiesField(), optionsField()],
+);

@@ -1,10 +1,12 @@
-import type {
-	IExecuteSingleFunctions,
-	IHttpRequestOptions,
-	INodeProperties,
-	INodePropertyOptions,
+import {
+	updateDisplayOptions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
+import { optionsField } from '../../shared/descriptions';
+import { insightLocator } from '../../shared/insightLocator';
 
 const MIN_PASSWORD_LENGTH = 8;
 
@@ -20,11 +22,9 @@ async function checkPasswordLength(
 	return requestOptions;
 }
 
-const showOnlyForCreatePassword = { resource: ['insightSharing'], operation: ['createPassword'] };
-
 // Needs password protection switched on for the insight and the Advanced Permissions feature;
 // the plaintext password is returned only in this answer (posthog-api.md §3.2).
-export const createPasswordOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Create Password',
 	value: 'createPassword',
 	action: 'Create a password for a shared insight',
@@ -37,47 +37,50 @@ export const createPasswordOperation: INodePropertyOptions = {
 	},
 };
 
-export const createPasswordFields: INodeProperties[] = [
-	{
-		displayName:
-			'Password protection must already be on for this insight (in PostHog’s Share dialog), and the organization needs the Advanced Permissions feature. The new password is shown only once, in this node’s output.',
-		name: 'createPasswordNotice',
-		type: 'notice',
-		default: '',
-		displayOptions: { show: showOnlyForCreatePassword },
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		displayOptions: { show: showOnlyForCreatePassword },
-		options: [
-			{
-				displayName: 'Note',
-				name: 'note',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. For the board meeting',
-				description: 'A note to tell passwords apart (up to 100 characters)',
-				routing: { send: { type: 'body', property: 'note' } },
-			},
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				description: 'At least 8 characters. Leave empty to let PostHog generate one.',
-				routing: {
-					send: {
-						type: 'body',
-						property: 'raw_password',
-						preSend: [checkPasswordLength],
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['insightSharing'], operation: ['createPassword'] } },
+	[
+		insightLocator('The insight whose sharing to manage'),
+		{
+			displayName:
+				'Password protection must already be on for this insight (in PostHog’s Share dialog), and the organization needs the Advanced Permissions feature. The new password is shown only once, in this node’s output.',
+			name: 'createPasswordNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Note',
+					name: 'note',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. For the board meeting',
+					description: 'A note to tell passwords apart (up to 100 characters)',
+					routing: { send: { type: 'body', property: 'note' } },
+				},
+				{
+					displayName: 'Password',
+					name: 'password',
+					type: 'string',
+					typeOptions: { password: true },
+					default: '',
+					description: 'At least 8 characters. Leave empty to let PostHog generate one.',
+					routing: {
+						send: {
+							type: 'body',
+							property: 'raw_password',
+							preSend: [checkPasswordLength],
+						},
 					},
 				},
-			},
-		],
-	},
-];
+			],
+		},
+		optionsField(),
+	],
+);

@@ -1,6 +1,13 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { optionsField } from '../../shared/descriptions';
+import { insightLocator } from '../../shared/insightLocator';
+import { fillPlaceholder, requireNumericId } from '../../shared/path';
 
-export const deletePasswordOperation: INodePropertyOptions = {
+const fillPasswordId = fillPlaceholder('passwordId', (context) =>
+	requireNumericId(context, 'passwordId', 'Password ID', 'password'),
+);
+
+export const option: INodePropertyOptions = {
 	name: 'Delete Password',
 	value: 'deletePassword',
 	action: 'Delete a password of a shared insight',
@@ -13,14 +20,19 @@ export const deletePasswordOperation: INodePropertyOptions = {
 	},
 };
 
-export const deletePasswordFields: INodeProperties[] = [
-	{
-		displayName: 'Password ID',
-		name: 'passwordId',
-		type: 'number',
-		default: 0,
-		required: true,
-		displayOptions: { show: { resource: ['insightSharing'], operation: ['deletePassword'] } },
-		description: 'ID of the password, as listed in share_passwords by the Get operation',
-	},
-];
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['insightSharing'], operation: ['deletePassword'] } },
+	[
+		insightLocator('The insight whose sharing to manage'),
+		{
+			displayName: 'Password ID',
+			name: 'passwordId',
+			type: 'number',
+			default: 0,
+			required: true,
+			description: 'ID of the password, as listed in share_passwords by the Get operation',
+			routing: { send: { preSend: [fillPasswordId] } },
+		},
+		optionsField(),
+	],
+);

@@ -1,24 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { insightLocator } from '../../shared/descriptions';
-import { createPasswordFields, createPasswordOperation } from './createPassword';
-import { deletePasswordFields, deletePasswordOperation } from './deletePassword';
-import { getOperation } from './get';
-import { refreshOperation } from './refresh';
+import { defineResource } from '../../shared/resource';
+import * as createPassword from './createPassword';
+import * as deletePassword from './deletePassword';
+import * as get from './get';
+import * as refresh from './refresh';
 
-const showOnlyForInsightSharing = { resource: ['insightSharing'] };
-
-export const insightSharingOperations: INodeProperties = {
-	displayName: 'Operation',
-	name: 'operation',
-	type: 'options',
-	noDataExpression: true,
-	displayOptions: { show: showOnlyForInsightSharing },
-	options: [createPasswordOperation, deletePasswordOperation, getOperation, refreshOperation],
-	default: 'get',
-};
-
-export const insightSharingFields: INodeProperties[] = [
-	insightLocator({ show: showOnlyForInsightSharing }),
-	...createPasswordFields,
-	...deletePasswordFields,
-];
+export const insightSharing = defineResource(
+	{ name: 'Insight Sharing', value: 'insightSharing' },
+	'get',
+	[createPassword, deletePassword, get, refresh],
+);

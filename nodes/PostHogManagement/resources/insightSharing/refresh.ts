@@ -1,8 +1,10 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { sendWithoutBody } from '../../shared/body';
+import { optionsField } from '../../shared/descriptions';
+import { insightLocator } from '../../shared/insightLocator';
 
 // Rotates the access token: the old share link stops working (posthog-api.md §3.4).
-export const refreshOperation: INodePropertyOptions = {
+export const option: INodePropertyOptions = {
 	name: 'Refresh',
 	value: 'refresh',
 	action: 'Refresh the share link of an insight',
@@ -15,3 +17,11 @@ export const refreshOperation: INodePropertyOptions = {
 		send: { preSend: [sendWithoutBody] },
 	},
 };
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['insightSharing'], operation: ['refresh'] } },
+	[
+		insightLocator('The insight whose sharing to manage'),
+		optionsField(),
+	],
+);

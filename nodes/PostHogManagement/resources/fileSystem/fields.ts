@@ -1,0 +1,59 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { fillPlaceholder } from '../../shared/path';
+import { refuseBlank, requireUuid } from '../../shared/validation';
+
+const fillFileId = fillPlaceholder('fileId', (context) =>
+	requireUuid(context, 'fileId', 'File ID', 'file system entry'),
+);
+const refusesBlankNewPath = refuseBlank('newPath', 'New Path');
+
+/** File ID; it fills the `{fileId}` of the operation's URL. */
+export function fileIdField(): INodeProperties {
+	return {
+		displayName: 'File ID',
+		name: 'fileId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 0190a3c2-7d41-7c3e-9f5e-3b1f2a4c5d6e',
+		description: 'UUID of the file system entry (the "ID" of an item in the project tree)',
+		routing: { send: { preSend: [fillFileId] } },
+	};
+}
+
+export function newPathField(): INodeProperties {
+	return {
+		displayName: 'New Path',
+		name: 'newPath',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Marketing/Q3/Signup funnel',
+		description: 'Full path for the item (Move) or the new shortcut (Link), including its own name',
+		hint: 'Give the whole path with the name, not only the target folder. Write a / inside a name as \\/. Missing parent folders are created.',
+		routing: { send: { type: 'body', property: 'new_path', preSend: [refusesBlankNewPath] } },
+	};
+}
+
+/** Filters → Type, sent as `?type=`. */
+export function typeFilterField(): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. insight',
+				description: 'Only items of this type (insight, dashboard, feature_flag, …)',
+				hint: 'An unknown type is not an error: it matches nothing',
+				routing: { send: { type: 'query', property: 'type' } },
+			},
+		],
+	};
+}

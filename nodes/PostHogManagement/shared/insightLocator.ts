@@ -1,0 +1,118 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { fillPlaceholder, projectIdOf, requireNumericId } from './path';
+import { postHogRequest } from './transport';
+import { invalidParameter } from './validation';
+
+type ResourceLocatorValue = { mode?: string; value?: unknown };
+
+// Short ids in insight URLs resolve to numeric ids once per execution: every item of a run
+// asks for the same insight, and all items' requests start at once (docs/n8n-notes.md §1).
+const insightIdLookups = new Map<string, Promise<string>>();
+const MAX_REMEMBERED_LOOKUPS = 100;
+
+async function findInsightByShortId(
+	context: IExecuteSingleFunctions,
+	project: string,
+	shortId: string,
+): Promise<string> {
+	const page = await postHogRequest<{ results?: IDataObject[] }>(context, {
+		method: 'GET',
+		url: `/api/projects/${project}/insights/`,
+		qs: { short_id: shortId, basic: true },
+	});
+	const match = page.results?.find((insight) => insight.short_id === shortId);
+	if (!match) {
+		throw invalidParameter(
+			context,
+			'Insight',
+			`no insight with short ID "${shortId}" in project ${project}`,
+		);
+	}
+	return String(match.id);
+}
+
+async function lookUpInsightId(context: IExecuteSingleFunctions, shortId: string): Promise<string> {
+	const project = projectIdOf(context);
+	// Per execution and per node: two nodes may use credentials for different PostHog hosts.
+	const key = `${context.getExecutionId()}:${context.getNode().id}:${project}:${shortId}`;
+	let lookup = insightIdLookups.get(key);
+	if (!lookup) {
+		lookup = findInsightByShortId(context, project, shortId);
+		// A failed look-up is not remembered: the next item (or run) asks again.
+		lookup.catch(() => insightIdLookups.delete(key));
+		if (insightIdLookups.size >= MAX_REMEMBERED_LOOKUPS) insightIdLookups.clear();
+		insightIdLookups.set(key, lookup);
+	}
+	return await lookup;
+}
+
+/** The numeric insight ID: PostHog's insight routes take only that (docs/posthog-api.md §3). */
+async function insightIdOf(context: IExecuteSingleFunctions): Promise<string> {
+	const locator = context.getNodeParameter('insightId', undefined, {
+		extractValue: false,
+	}) as ResourceLocatorValue;
+	if (locator?.mode !== 'url') return requireNumericId(context, 'insightId', 'Insight', 'insight');
+	const shortId = String(
+		context.getNodeParameter('insightId', undefined, { extractValue: true }) ?? '',
+	).trim();
+	if (!shortId || shortId.includes('/')) {
+		throw invalidParameter(
+			context,
+			'Insight',
+			'the URL is not a PostHog insight URL (…/project/<id>/insights/<short id>)',
+		);
+	}
+	return await lookUpInsightId(context, shortId);
+}
+
+const fillInsightId = fillPlaceholder('insightId', insightIdOf);
+
+/** The Insight locator; it fills the `{insightId}` of the operation's URL. */
+export function insightLocator(description: string): INodeProperties {
+	return {
+		displayName: 'Insight',
+		name: 'insightId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		hint: 'A URL is resolved to the insight’s numeric ID with one look-up per execution',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchInsights', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 4821',
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An insight ID is a number' },
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: 'e.g. https://us.posthog.com/project/12345/insights/aB3dE5fG',
+				extractValue: { type: 'regex', regex: '/insights/([A-Za-z0-9_-]+)' },
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: '.*/project/\\d+/insights/[A-Za-z0-9_-]+.*',
+							errorMessage: 'Not a PostHog insight URL (…/project/<id>/insights/<short id>)',
+						},
+					},
+				],
+			},
+		],
+		routing: { send: { preSend: [fillInsightId] } },
+	};
+}

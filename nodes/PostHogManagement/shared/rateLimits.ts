@@ -1,0 +1,48 @@
+/**
+ * PostHog's throttles, per personal API key (docs/posthog-api.md §0 "Rate limits",
+ * docs/posthog-api-part2.md §7). Each throttle class counts in its own bucket, so a request
+ * spends one slot in every class its endpoint uses.
+ */
+export type Throttle = { scope: string; limit: number; periodSeconds: number };
+
+const BURST: Throttle = { scope: 'burst', limit: 480, periodSeconds: 60 };
+const SUSTAINED: Throttle = { scope: 'sustained', limit: 4800, periodSeconds: 3600 };
+const CLICKHOUSE_BURST: Throttle = { scope: 'clickhouse_burst', limit: 240, periodSeconds: 60 };
+const CLICKHOUSE_SUSTAINED: Throttle = {
+	scope: 'clickhouse_sustained',
+	limit: 1200,
+	periodSeconds: 3600,
+};
+const PERSONS_DELETE_BURST: Throttle = { scope: 'persons_delete_burst', limit: 480, periodSeconds: 60 };
+const PERSONS_DELETE_SUSTAINED: Throttle = {
+	scope: 'persons_delete_sustained',
+	limit: 4800,
+	periodSeconds: 3600,
+};
+const HOGQL_QUERY: Throttle = { scope: 'query', limit: 120, periodSeconds: 3600 };
+
+/** The throttle classes PostHog applies to a request, from its path and method. */
+export function throttlesFor(method: string, url: string): Throttle[] {
+	const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+	if (/\/api\/(projects|environments)\/[^/]+\/query\/$/.test(path)) return [HOGQL_QUERY];
+	if (/\/api\/(projects|environments)\/[^/]+\/insights\//.test(path)) {
+		return [CLICKHOUSE_BURST, CLICKHOUSE_SUSTAINED];
+	}
+	if (/\/api\/(projects|environments)\/[^/]+\/persons\//.test(path)) {
+		return method.toUpperCase() === 'DELETE'
+			? [PERSONS_DELETE_BURST, PERSONS_DELETE_SUSTAINED]
+			: [CLICKHOUSE_BURST];
+	}
+	return [BURST, SUSTAINED];
+}
+
+function perPeriod({ limit, periodSeconds }: Throttle, position: number): string {
+	const count = `${limit.toLocaleString('en-US')}${position === 0 ? ' requests' : ''}`;
+	return periodSeconds === 60 ? `${count} a minute` : `${count} an hour`;
+}
+
+/** "PostHog allows … per personal API key for this endpoint.", for error descriptions. */
+export function rateLimitText(method: string, url: string): string {
+	const throttles = throttlesFor(method, url);
+	return `PostHog allows ${throttles.map(perPeriod).join(' and ')} per personal API key for this endpoint.`;
+}
