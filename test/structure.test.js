@@ -1,45 +1,23 @@
-// Checks the node description itself: the contract's names, n8n's UI conventions, and that every
-// operation's routing goes through the shared request hooks.
+// Checks the node description itself: the public names users' saved workflows store (as a
+// reviewed snapshot: `npx jest -u` after a deliberate change, and read the diff), n8n's UI
+// conventions, and that every request passes the shared hooks.
 const { PostHogManagement } = require('./helpers/builtPackage');
+const { DEFAULT_RETRY_POLICY } = require('../dist/nodes/PostHogManagement/shared/retry.js');
 
 const { description } = new PostHogManagement();
-const properties = description.properties;
+const { properties } = description;
+const resourceSelector = properties.find((property) => property.name === 'resource');
+const resources = resourceSelector.options.map((option) => option.value);
 
-// The public contract (shared docs, contract.md): users' saved workflows store these names.
-const CONTRACT = {
-	fileSystem: {
-		link: ['fileId', 'newPath'],
-		move: ['fileId', 'newPath'],
-		countByPath: ['path'],
-		getLogViews: ['returnAll', 'limit', 'filters'],
-		logView: ['type', 'ref', 'additionalFields'],
-		undoDelete: ['items'],
-		fileUnfiled: ['filters'],
-	},
-	group: {
-		getAll: ['groupTypeIndex', 'returnAll', 'limit', 'filters'],
-		create: ['groupTypeIndex', 'groupKey', 'properties'],
-		find: ['groupTypeIndex', 'groupKey'],
-		getActivity: ['groupTypeIndex', 'groupKey', 'returnAll', 'limit'],
-		updateProperty: ['groupTypeIndex', 'groupKey', 'properties'],
-		deleteProperty: ['groupTypeIndex', 'groupKey', 'propertyName'],
-		getPropertyDefinitions: [],
-		getPropertyValues: ['groupTypeIndex', 'propertyName', 'filters'],
-		getRelated: ['relatedTo', 'groupTypeIndex', 'groupKey'],
-	},
-	insightSharing: {
-		get: ['insightId'],
-		createPassword: ['insightId', 'additionalFields'],
-		deletePassword: ['insightId', 'passwordId'],
-		refresh: ['insightId'],
-	},
-};
-
-function operationsOf(resource) {
+function operationSelectorOf(resource) {
 	return properties.find(
 		(property) => property.name === 'operation' && property.displayOptions.show.resource.includes(resource),
 	);
 }
+
+const operations = resources.flatMap((resource) =>
+	operationSelectorOf(resource).options.map((option) => ({ resource, operation: option.value, option })),
+);
 
 function isShown(property, parameters) {
 	const { show = {}, hide = {} } = property.displayOptions ?? {};
@@ -48,86 +26,102 @@ function isShown(property, parameters) {
 	return shown && !hidden;
 }
 
-describe('node description', () => {
-	test('has the contract’s node name, credential and resources', () => {
-		expect(description.name).toBe('postHogManagement');
-		expect(description.displayName).not.toBe('PostHog');
-		expect(description.credentials).toEqual([{ name: 'postHogManagementApi', required: true }]);
-		expect(description.usableAsTool).toBe(true);
-		const resource = properties.find((property) => property.name === 'resource');
-		expect(resource.noDataExpression).toBe(true);
-		expect(resource.options.map((option) => option.value).sort()).toEqual(Object.keys(CONTRACT).sort());
+/** The parameters an operation shows (with Related To on group and Return All off). */
+function shownFor(resource, operation, extra = {}) {
+	return properties.filter((property) =>
+		isShown(property, { resource, operation, relatedTo: 'group', returnAll: false, ...extra }),
+	);
+}
+
+/** Parameter names, with a collection's own option names: `filters.search`. */
+function parameterNames(property) {
+	if (property.type === 'collection') return property.options.map((option) => `${property.name}.${option.name}`);
+	if (property.type === 'fixedCollection') {
+		return property.options.flatMap((option) =>
+			option.values.map((value) => `${property.name}.${option.name}.${value.name}`),
+		);
+	}
+	return [property.name];
+}
+
+test('the public contract: resources, operations, their requests and parameter names', () => {
+	const contract = {};
+	for (const { resource, operation, option } of operations) {
+		const { method, url } = option.routing.request;
+		contract[`${resource}.${operation}`] = {
+			request: `${method} ${url}`,
+			parameters: shownFor(resource, operation).flatMap(parameterNames),
+		};
+	}
+	expect({ node: description.name, credentials: description.credentials, contract }).toMatchSnapshot();
+});
+
+describe('n8n UI conventions', () => {
+	test('resources and each resource’s operations are sorted by name, without data expressions', () => {
+		for (const selector of [resourceSelector, ...resources.map(operationSelectorOf)]) {
+			expect(selector.noDataExpression).toBe(true);
+			const names = selector.options.map((option) => option.name);
+			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+		}
 	});
 
-	describe.each(Object.keys(CONTRACT))('resource %s', (resource) => {
-		const operations = operationsOf(resource);
+	test.each(operations.map(({ resource, operation, option }) => [`${resource}.${operation}`, option]))(
+		'%s has an action, a description and a path under /api/projects/{projectId}/ ending in /',
+		(_name, option) => {
+			expect(option.action).toEqual(expect.any(String));
+			expect(option.description).toEqual(expect.any(String));
+			expect(option.routing.request.url).toMatch(/^\/api\/projects\/\{projectId\}\/.*\/$/);
+		},
+	);
 
-		test('has exactly the contract’s operations, sorted by name, each with an action and a description', () => {
-			expect(operations.noDataExpression).toBe(true);
-			expect(operations.options.map((option) => option.value).sort()).toEqual(Object.keys(CONTRACT[resource]).sort());
-			const names = operations.options.map((option) => option.name);
-			expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
-			for (const option of operations.options) {
-				expect(option.action).toEqual(expect.any(String));
-				expect(option.description).toEqual(expect.any(String));
-			}
-		});
+	test('booleans start with "Whether", options inside collections too', () => {
+		const all = properties.flatMap((property) => [property, ...(property.type === 'collection' ? property.options : [])]);
+		for (const property of all.filter((p) => p.type === 'boolean')) expect(property.description).toMatch(/^Whether /);
+	});
 
-		test.each(Object.entries(CONTRACT[resource]))('operation %s shows the contract’s parameters', (operation, names) => {
-			const shown = properties
-				.filter((property) => isShown(property, { resource, operation, relatedTo: 'group', returnAll: false }))
-				.map((property) => property.name);
-			expect(shown).toEqual(expect.arrayContaining(['projectId', ...names]));
-		});
-
-		test.each(Object.keys(CONTRACT[resource]))('operation %s has a path under /api/projects/{projectId}/ ending in /', (operation) => {
-			const { routing } = operations.options.find((option) => option.value === operation);
-			expect(routing.request.url).toMatch(/^\/api\/projects\/\{projectId\}\/.*\/$/);
-		});
+	test('every operation shows each parameter once, and the retry Options', () => {
+		for (const { resource, operation } of operations) {
+			const names = shownFor(resource, operation).map((property) => property.name);
+			expect({ operation, names }).toEqual({ operation, names: [...new Set(names)] });
+			const options = shownFor(resource, operation).find((property) => property.name === 'options');
+			const defaults = Object.fromEntries(
+				options.options.filter((option) => option.name in DEFAULT_RETRY_POLICY).map((o) => [o.name, o.default]),
+			);
+			expect({ operation, defaults }).toEqual({ operation, defaults: DEFAULT_RETRY_POLICY });
+		}
 	});
 
 	test('every parameter’s displayOptions name a real resource and operation', () => {
-		const resources = Object.keys(CONTRACT);
+		const known = new Set(operations.map(({ resource, operation }) => `${resource}.${operation}`));
 		for (const property of properties) {
 			const show = property.displayOptions?.show;
-			if (!show) continue;
-			for (const resource of show.resource ?? []) expect(resources).toContain(resource);
-			for (const operation of show.operation ?? []) {
-				const known = (show.resource ?? resources).some((resource) => operation in CONTRACT[resource]);
-				expect({ parameter: property.name, operation, known }).toEqual({ parameter: property.name, operation, known: true });
-			}
+			if (!show?.operation) continue;
+			const pairs = show.resource.flatMap((resource) => show.operation.map((operation) => `${resource}.${operation}`));
+			expect({ parameter: property.name, shownFor: pairs.filter((pair) => known.has(pair)) }).toEqual({
+				parameter: property.name,
+				shownFor: pairs,
+			});
 		}
 	});
 
-	test('every request passes the shared hooks: path placeholders, then the error check first', () => {
-		const hooks = properties[0];
-		expect(hooks.type).toBe('hidden');
-		expect(hooks.displayOptions).toBeUndefined();
-		expect(hooks.routing.send.preSend.map((fn) => fn.name)).toEqual(['resolvePathParameters']);
-		expect(hooks.routing.output.postReceive.map((fn) => fn.name)).toEqual(['throwOnPostHogError', 'responseToItems']);
-		expect(description.requestDefaults.ignoreHttpStatusErrors).toBe(true);
-	});
-
-	test('booleans start with "Whether", and each parameter is declared once per operation', () => {
-		for (const property of properties.filter((p) => p.type === 'boolean')) {
-			expect(property.description).toMatch(/^Whether /);
-		}
-		for (const resource of Object.keys(CONTRACT)) {
-			for (const operation of Object.keys(CONTRACT[resource])) {
-				const shown = properties
-					.filter((property) => isShown(property, { resource, operation, relatedTo: 'group', returnAll: false }))
-					.map((property) => property.name);
-				expect(shown).toEqual([...new Set(shown)]);
-			}
+	test('a field several operations declare alike is one parameter, so n8n resolves it once per item', () => {
+		const seen = new Map();
+		for (const property of properties) {
+			const { operation: _operation, ...show } = property.displayOptions?.show ?? {};
+			const key = JSON.stringify({ ...property, displayOptions: { ...property.displayOptions, show } });
+			expect(seen.has(key) ? `${property.name} declared twice alike` : 'once').toBe('once');
+			seen.set(key, true);
 		}
 	});
 });
 
-test('the Options defaults are the retry policy used when an option is not added', () => {
-	const { DEFAULT_RETRY_POLICY } = require('../dist/nodes/PostHogManagement/shared/retry.js');
-	const options = properties.find((property) => property.name === 'options');
-	const defaults = Object.fromEntries(options.options.map((option) => [option.name, option.default]));
-	expect(defaults).toEqual(DEFAULT_RETRY_POLICY);
-	expect(description.requestOperations.pagination.name).toBe('sendWithRetries');
-	expect(properties[0].routing.send.paginate).toBe(true);
+test('every request passes the request seam and the shared hooks on the Resource parameter', () => {
+	expect(description.requestOperations.pagination.name).toBe('sendRoutedRequest');
+	expect(resourceSelector.routing.send.paginate).toBe(true);
+	expect(resourceSelector.displayOptions).toBeUndefined();
+	expect(resourceSelector.routing.output.postReceive.map((fn) => fn.name)).toEqual([
+		'throwOnPostHogError',
+		'responseToItems',
+	]);
+	expect(description.requestDefaults.ignoreHttpStatusErrors).toBe(true);
 });

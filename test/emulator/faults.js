@@ -10,13 +10,14 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * PostHog's throttling (DRF SimpleRateThrottle, posthog-api.md §0 "Rate limits") per API key:
  * at most `requests` in any `windowMs`; a throttled request gets PostHog's 429 body, with a
  * Retry-After header when `retryAfterHeader` (drf-exceptions-hog ≥ 0.4.0), and is not processed.
- * `windowMs` scales the minute down so a test need not wait for wall-clock minutes.
+ * `windowMs` scales the minute down so a test need not wait for wall-clock minutes; `now` is the
+ * clock it reads (a test's fake clock, so the node's fake waits pass for the throttle too).
  */
-function throttle({ requests, windowMs, retryAfterHeader = true }) {
+function throttle({ requests, windowMs, retryAfterHeader = true, now: clock = Date.now }) {
 	const history = new Map(); // key -> timestamps, newest first
 	return (req) => {
 		const key = String(req.headers.authorization ?? '');
-		const now = Date.now();
+		const now = clock();
 		const times = (history.get(key) ?? []).filter((t) => t > now - windowMs);
 		if (times.length >= requests) {
 			// DRF's wait(): the time until the oldest request leaves the window, spread over what is left.

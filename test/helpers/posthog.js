@@ -1,17 +1,20 @@
 // Starts the PostHog emulator for a test file and runs the built node against it.
 const { startEmulator, SEED, seedGroups } = require('../emulator');
 const { callMethod, runNode, testCredential } = require('./runNode');
+const { fakeClock } = require('./fakeTime');
 
 const PROJECT = { __rl: true, mode: 'id', value: String(SEED.projectIds.default) };
 
 /**
  * Call once at the top of a test file. Returns a context whose `run(parameters, options)` runs
  * the node against a freshly seeded emulator (re-seeded before every test) and whose
- * `requests()` lists what PostHog received during the test.
+ * `requests()` lists what PostHog received during the test. The node's clock is fake
+ * (`time.slept` lists the waits it asked for), so retries take no real time.
  */
 function usePostHog() {
 	const context = {
 		emulator: undefined,
+		time: fakeClock(),
 		credentials(overrides = {}) {
 			return { region: 'custom', host: context.emulator.url, apiKey: context.emulator.apiKey, ...overrides };
 		},
@@ -38,6 +41,22 @@ function usePostHog() {
 		requests() {
 			return context.emulator.requests;
 		},
+		/**
+		 * PostHog received exactly these requests, in order: each `{ method, path, query, body }`
+		 * (`query` defaults to none; `body` is checked when given), all with the Bearer key.
+		 */
+		expectReceived(expected) {
+			const received = context.emulator.requests.map(({ method, path, query, body }, index) => ({
+				method,
+				path,
+				query,
+				...(expected[index] && 'body' in expected[index] ? { body } : {}),
+			}));
+			expect(received).toEqual(expected.map((request) => ({ query: {}, ...request })));
+			for (const request of context.emulator.requests) {
+				expect(request.headers.authorization).toBe(`Bearer ${context.emulator.apiKey}`);
+			}
+		},
 		/** The last request PostHog received. */
 		lastRequest() {
 			return context.emulator.requests[context.emulator.requests.length - 1];
@@ -51,7 +70,9 @@ function usePostHog() {
 	});
 	beforeEach(() => {
 		context.emulator.reset();
+		context.time.install();
 	});
+	afterAll(() => context.time.restore());
 	return context;
 }
 
