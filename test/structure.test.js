@@ -2,7 +2,7 @@
 // reviewed snapshot: `npx jest -u` after a deliberate change, and read the diff), n8n's UI
 // conventions, and that every request passes the shared hooks.
 const { PostHogManagement } = require('./helpers/builtPackage');
-const { DEFAULT_RETRY_POLICY } = require('../dist/nodes/PostHogManagement/shared/retry.js');
+const { DEFAULT_REQUEST_POLICY } = require('../dist/nodes/PostHogManagement/shared/requestPolicy.js');
 
 const { description } = new PostHogManagement();
 const { properties } = description;
@@ -79,15 +79,15 @@ describe('n8n UI conventions', () => {
 		for (const property of all.filter((p) => p.type === 'boolean')) expect(property.description).toMatch(/^Whether /);
 	});
 
-	test('every operation shows each parameter once, and the retry Options', () => {
+	test('every operation shows each parameter once, and the request Options (retries, pacing)', () => {
 		for (const { resource, operation } of operations) {
 			const names = shownFor(resource, operation).map((property) => property.name);
 			expect({ operation, names }).toEqual({ operation, names: [...new Set(names)] });
 			const options = shownFor(resource, operation).find((property) => property.name === 'options');
 			const defaults = Object.fromEntries(
-				options.options.filter((option) => option.name in DEFAULT_RETRY_POLICY).map((o) => [o.name, o.default]),
+				options.options.filter((option) => option.name in DEFAULT_REQUEST_POLICY).map((o) => [o.name, o.default]),
 			);
-			expect({ operation, defaults }).toEqual({ operation, defaults: DEFAULT_RETRY_POLICY });
+			expect({ operation, defaults }).toEqual({ operation, defaults: DEFAULT_REQUEST_POLICY });
 		}
 	});
 

@@ -43,8 +43,28 @@ const authenticationFailed = () =>
 const permissionDenied = (detail = 'You do not have permission to perform this action.') =>
 	standard(403, 'authentication_error', 'permission_denied', detail);
 
-const methodNotAllowed = (method) =>
-	standard(405, 'invalid_request', 'method_not_allowed', `Method "${method}" not allowed.`);
+const methodNotAllowed = (method, detail = `Method "${method}" not allowed.`) =>
+	standard(405, 'invalid_request', 'method_not_allowed', detail);
+
+/** `ForbidDestroyModel.destroy`: `Response(status=405)`, so no body at all (docs/posthog-api-part2.md §4, §9). */
+const forbidDestroy = () => new ApiError(405, undefined);
+
+/** posthog.exceptions.Conflict (409), e.g. a feature flag edited from a stale `version` (part2 §4). */
+const conflict = (detail) => standard(409, 'invalid_request', 'conflict', detail);
+
+/**
+ * Persons' hand-written "required" body (part2 §3): `code` and `detail` swapped, and
+ * returned directly, so drf-exceptions-hog never fixes it.
+ */
+const swappedRequired = (attr) =>
+	new ApiError(400, { attr, code: 'This field is required.', detail: 'required', type: 'validation_error' });
+
+/** persons/delete_property/ when the `$unset` capture fails (part2 §3). */
+const personCaptureFailed = (status) => new ApiError(status, { success: false, detail: 'Unable to delete property' });
+
+/** A failed `$groupidentify` capture: no `attr`, `code` and `detail` swapped (§0, §2.2). */
+const groupCaptureFailed = (status, message) =>
+	new ApiError(status, { code: message, detail: 'capture_http_error', type: 'capture_http_error' });
 
 const parseError = (message) => standard(400, 'invalid_request', 'parse_error', `JSON parse error - ${message}`);
 
@@ -57,6 +77,14 @@ const rawDetail = (status, detail) => new ApiError(status, { detail });
 /** Sharing handlers that `return Response({"error": …})` (§0, §3). */
 const rawError = (status, error) => new ApiError(status, { error });
 
+/**
+ * Not PostHog: something real PostHog would answer that this emulator does not model (a
+ * HogQL query outside its table, a query kind it cannot run). A 501 so no test mistakes it
+ * for a PostHog answer.
+ */
+const emulatorUnsupported = (what) =>
+	standard(501, 'server_error', 'emulator_unsupported', `The PostHog emulator does not support ${what}; see test/emulator/README.md.`);
+
 module.exports = {
 	ApiError,
 	standard,
@@ -68,8 +96,14 @@ module.exports = {
 	authenticationFailed,
 	permissionDenied,
 	methodNotAllowed,
+	forbidDestroy,
+	conflict,
+	swappedRequired,
+	personCaptureFailed,
+	groupCaptureFailed,
 	parseError,
 	serverError,
 	rawDetail,
 	rawError,
+	emulatorUnsupported,
 };

@@ -8,6 +8,7 @@
  *   const emu = await startEmulator({ apiKey: 'phx_test_key' });
  *   emu.url, emu.apiKey, emu.requests, emu.state, emu.reset(), emu.override, await emu.close()
  *   Each recorded request also gets the `status` it was answered with ('dropped' for a cut connection).
+ *   await emu.deliverEvent(event) sends an event to the enabled hog-function destinations (deliver.js).
  *
  * Built on Node built-ins only. This file runs the server and routes requests; each
  * endpoint lives in routes/, its data rules in models/, the default data in seed.js.
@@ -18,6 +19,7 @@ const auth = require('./auth');
 const { compileRoutes, matchRoutes } = require('./router');
 const { resolveProject } = require('./models/projects');
 const { SEED, createState, resetState, seedGroups } = require('./state');
+const { deliverEvent } = require('./deliver');
 
 const ROUTES = compileRoutes(
 	[
@@ -33,6 +35,11 @@ const ROUTES = compileRoutes(
 		require('./routes/groupActivity'),
 		require('./routes/groupProperties'),
 		require('./routes/groupRelated'),
+		require('./routes/query'),
+		require('./routes/hogFunctions'),
+		require('./routes/persons'),
+		require('./routes/featureFlags'),
+		require('./routes/annotations'),
 	].flatMap((module) => module.routes),
 );
 
@@ -181,6 +188,8 @@ async function startEmulator({ apiKey = 'phx_test_key', port = 0 } = {}) {
 			emu.override = null;
 			resetState(emu.state, apiKey);
 		},
+		/** Sends an event to every matching enabled destination, as PostHog's CDP would (deliver.js). */
+		deliverEvent: (event, options) => deliverEvent(emu, event, options),
 		close: () =>
 			new Promise((resolve, reject) => {
 				server.close((err) => (err ? reject(err) : resolve()));

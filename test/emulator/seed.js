@@ -4,6 +4,7 @@
 const { fixedUuid } = require('./ids');
 const { upsertForProperties } = require('./models/propertyDefinitions');
 const { depthOf } = require('./models/fileSystem');
+const { validateHogFunction } = require('./models/hogFunctions');
 
 const ORGANIZATION_ID = '0193a1b0-c3d4-7e5f-8a6b-000000000001';
 const fileId = (n) => fixedUuid('0193a1b2', n);
@@ -46,7 +47,30 @@ const SEED = {
 		passwordIds: { boardMembers: 1, revoked: 2 },
 		boardMembersPassword: 'board-members-2025',
 	},
-	personIds: { maria: personId(1), tom: personId(2), li: personId(3), anonymous: personId(4) },
+	personIds: { maria: personId(1), tom: personId(2), li: personId(3), anonymous: personId(4), stagingQa: personId(5), dana: personId(6) },
+	personPks: { maria: 1, tom: 2, li: 3, anonymous: 4, stagingQa: 5, dana: 6 },
+	featureFlagIds: {
+		newOnboarding: 12,
+		betaBanner: 15,
+		beta: 16,
+		betaCheckout: 17,
+		darkModeTest: 18,
+		legacySearch: 19,
+		surveyTargeting: 20,
+		oldCheckout: 21,
+		stagingKillSwitch: 30,
+	},
+	annotationIds: {
+		pricingLaunch: 1,
+		deploy142: 2,
+		blackFriday: 3,
+		deleted: 4,
+		orgOffsite: 5,
+		stagingDeploy: 6,
+		onDeletedInsight: 7,
+		undated: 8,
+		deploy143: 9,
+	},
 	deleted: {
 		insight: { type: 'insight', ref: 'zZ9yY8xW' },
 		dashboard: { type: 'dashboard', ref: '9' },
@@ -54,6 +78,20 @@ const SEED = {
 		hogFunction: { type: 'hog_function/destination', ref: '0193a1b8-c3d4-7e5f-8a6b-000000000021' },
 		notebook: { type: 'notebook', ref: 'oLdNoTe1' },
 	},
+	// events read by HogQL (query/) and delivered by emu.deliverEvent (part2 §5.2, §10.5)
+	eventIds: {
+		mariaPageview: fixedUuid('0193a1ba', 1),
+		tomPageview: fixedUuid('0193a1ba', 2),
+		mariaSignedUp: fixedUuid('0193a1ba', 3),
+		liPageview: fixedUuid('0193a1ba', 4),
+		liSignedUp: fixedUuid('0193a1ba', 5),
+		anonymousPageview: fixedUuid('0193a1ba', 6),
+		tomSignedUp: fixedUuid('0193a1ba', 7),
+		mariaPageviewLater: fixedUuid('0193a1ba', 8),
+		stagingPageview: fixedUuid('0193a1ba', 9),
+	},
+	// the file-system's destination rows point at these (disabled, and soft-deleted)
+	hogFunctionIds: { slackAlerts: '0193a1b8-c3d4-7e5f-8a6b-000000000011', oldWebhook: '0193a1b8-c3d4-7e5f-8a6b-000000000021' },
 };
 
 const user = () => ({
@@ -127,9 +165,10 @@ function groups() {
 	}));
 }
 
-const person = (n, distinctIds, properties, isIdentified, createdAt, lastSeenAt) => ({
-	project_id: 1,
-	id: personId(n),
+// `id` is PostHog's integer pk (persons/{id}/ returns it); the list shows the uuid as `id` (part2 §3).
+const person = (n, distinctIds, properties, isIdentified, createdAt, lastSeenAt, projectId = 1) => ({
+	project_id: projectId,
+	id: n,
 	uuid: personId(n),
 	distinct_ids: distinctIds,
 	properties,
@@ -143,6 +182,8 @@ const persons = () => [
 	person(2, ['tom@acme.com'], { email: 'tom@acme.com', name: 'Tom Chen' }, true, '2024-11-06T09:00:00Z', '2025-01-19T15:30:00Z'),
 	person(3, ['li@globex.com'], { email: 'li@globex.com', name: 'Li Wei' }, true, '2024-11-07T13:00:00Z', '2025-01-18T11:10:00Z'),
 	person(4, ['anon-7c9d'], {}, false, '2024-11-12T12:30:00Z', '2025-01-17T21:45:00Z'),
+	person(6, ['a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6', 'dana@initech.com'], { email: 'dana@initech.com', name: 'Dana Scully', plan: 'pro' }, true, '2024-11-20T16:00:00Z', '2025-01-21T09:00:00Z'),
+	person(5, ['qa@staging.example'], { email: 'qa@staging.example', plan: 'pro' }, true, '2024-12-01T00:05:00Z', '2025-01-02T10:00:00Z', 2),
 ];
 
 // One row per combination of person and groups seen together in events of the last
@@ -345,6 +386,140 @@ const logViews = () => [
 	{ project_id: 1, type: 'feature_flag', ref: '12', viewed_at: '2025-01-15T13:00:00Z' },
 ];
 
+const flag = (projectId, id, key, name, filters, createdAt, extra = {}) => ({
+	project_id: projectId,
+	id,
+	key,
+	name,
+	filters,
+	deleted: false,
+	active: true,
+	archived: false,
+	created_at: createdAt,
+	updated_at: createdAt,
+	version: 1,
+	ensure_experience_continuity: false,
+	tags: [],
+	is_remote_configuration: false,
+	evaluation_runtime: 'all',
+	bucketing_identifier: null,
+	last_called_at: null,
+	internal: null, // 'survey' / 'product_tour': an internal targeting flag, hidden from the list
+	...extra,
+});
+const rollout = (percentage, properties = []) => ({ groups: [{ properties, rollout_percentage: percentage, variant: null }], multivariate: null, payloads: {} });
+
+// Keys that are substrings of each other (beta, beta-banner, beta-checkout): `search` is a
+// substring match, so resolving a key needs an exact comparison (part2 §4).
+const featureFlags = () => [
+	flag(1, 12, 'new-onboarding', 'New onboarding flow', rollout(50), '2024-12-03T11:00:00Z', { tags: ['onboarding'], last_called_at: '2025-01-25T08:00:00Z', version: 3, updated_at: '2025-01-09T10:00:00Z' }),
+	// fully rolled out, never called, older than 30 days: STALE once the clock passes 2025-01-06
+	flag(1, 15, 'beta-banner', 'Banner for beta users', rollout(100), '2024-12-07T09:00:00Z'),
+	flag(1, 16, 'beta', 'Beta program', rollout(20, [{ key: 'email', value: '@acme.com', operator: 'icontains', type: 'person' }]), '2024-12-20T10:00:00Z', { last_called_at: '2025-01-28T12:00:00Z' }),
+	flag(1, 17, 'beta-checkout', 'Checkout redesign', {
+		groups: [{ properties: [], rollout_percentage: 100, variant: null }],
+		multivariate: { variants: [{ key: 'control', name: 'Control', rollout_percentage: 50 }, { key: 'test', name: 'Test', rollout_percentage: 50 }] },
+		payloads: {},
+	}, '2025-01-10T10:00:00Z'),
+	flag(1, 18, 'dark-mode-test', 'Dark mode', rollout(0), '2025-01-12T10:00:00Z', { active: false }),
+	flag(1, 19, 'legacy-search', 'Old search', rollout(100), '2024-10-20T10:00:00Z', { active: false, archived: true }),
+	flag(1, 20, 'survey-targeting-4f2a9c', 'Targeting flag for survey NPS', rollout(100), '2025-01-14T10:00:00Z', { internal: 'survey' }),
+	flag(1, 21, 'old-checkout', 'Old checkout', rollout(100), '2024-11-01T10:00:00Z', { deleted: true, updated_at: '2025-01-05T10:00:00Z', version: 2 }),
+	flag(2, 30, 'staging-kill-switch', 'Staging kill switch', rollout(100), '2024-12-11T10:00:00Z'),
+];
+
+const annotation = (id, projectId, content, dateMarker, scope, createdAt, extra = {}) => ({
+	id,
+	project_id: projectId,
+	organization_id: ORGANIZATION_ID,
+	content,
+	date_marker: dateMarker,
+	creation_type: 'USR',
+	dashboard_item: null,
+	dashboard_id: null,
+	created_by: 1,
+	created_at: createdAt,
+	updated_at: createdAt,
+	deleted: false,
+	scope,
+	emoji: null,
+	hidden_in_user_interface: null,
+	tags: [],
+	...extra,
+});
+
+// The list is ordered by -date_marker (null first) and includes organization-scoped rows of
+// sibling projects (part2 §9.1).
+const annotations = () => [
+	annotation(1, 1, 'Launched pricing page v2', '2025-01-10T12:00:00Z', 'project', '2025-01-10T12:05:00Z'),
+	annotation(2, 1, 'Deployed v1.4.2', '2025-01-15T09:30:00Z', 'project', '2025-01-15T09:30:02Z', { creation_type: 'GIT', hidden_in_user_interface: true }),
+	annotation(3, 1, 'Black Friday campaign', '2024-11-29T00:00:00Z', 'dashboard_item', '2024-11-29T08:00:00Z', { dashboard_item: 101 }),
+	annotation(4, 1, 'Wrong date, ignore', '2025-01-12T00:00:00Z', 'project', '2025-01-12T08:00:00Z', { deleted: true }),
+	annotation(5, 2, 'Company offsite (all projects)', '2025-01-05T00:00:00Z', 'organization', '2024-12-20T10:00:00Z'),
+	annotation(6, 2, 'Staging deploy', '2025-01-06T00:00:00Z', 'project', '2025-01-06T00:00:05Z'),
+	// attached to the soft-deleted insight 104: hidden everywhere
+	annotation(7, 1, 'Retention dip explained', '2024-12-30T00:00:00Z', 'dashboard_item', '2024-12-30T09:00:00Z', { dashboard_item: 104 }),
+	annotation(8, 1, 'Undated note', null, 'project', '2025-01-02T09:00:00Z'),
+	annotation(9, 1, 'Deployed v1.4.3', '2025-01-20T09:30:00Z', 'project', '2025-01-20T09:30:03Z', { creation_type: 'GIT' }),
+];
+
+// Events of January 2025: 5 $pageview and 3 signed_up in project 1 (signups on the 15th,
+// 16th and 18th, two of them by acme people), one $pageview in project 2.
+const events = () => {
+	const row = (n, event, distinctId, properties, timestamp, projectId = 1) => ({
+		project_id: projectId,
+		uuid: SEED.eventIds[Object.keys(SEED.eventIds)[n - 1]],
+		event,
+		distinct_id: distinctId,
+		properties,
+		timestamp,
+		captured_at: timestamp,
+		elements_chain: '',
+	});
+	const web = (url) => ({ $current_url: url, $lib: 'web' });
+	const signup = (plan, company) => ({ plan, $lib: 'posthog-node', $groups: { company } });
+	return [
+		row(1, '$pageview', 'maria@acme.com', web('https://acme.example/pricing'), '2025-01-14T09:00:00Z'),
+		row(2, '$pageview', 'tom@acme.com', web('https://acme.example/'), '2025-01-15T10:30:00Z'),
+		row(3, 'signed_up', 'maria@acme.com', signup('pro', 'acme'), '2025-01-15T11:00:00.123456Z'),
+		row(4, '$pageview', 'li@globex.com', web('https://globex.example/docs'), '2025-01-16T08:00:00Z'),
+		row(5, 'signed_up', 'li@globex.com', signup('free', 'globex'), '2025-01-16T09:15:00Z'),
+		row(6, '$pageview', 'anon-7c9d', web('https://acme.example/pricing'), '2025-01-17T21:45:00Z'),
+		row(7, 'signed_up', 'tom@acme.com', signup('pro', 'acme'), '2025-01-18T12:00:00Z'),
+		row(8, '$pageview', 'maria@acme.com', web('https://acme.example/app'), '2025-01-20T08:00:00Z'),
+		row(9, '$pageview', 'qa@staging.example', web('https://staging.example/'), '2025-01-10T10:00:00Z', 2),
+	];
+};
+
+// Webhook destinations behind the file-system rows: neither receives deliveries.
+const hogFunctions = () => {
+	const destination = (id, name, url, createdAt, extra) => ({
+		project_id: 1,
+		id,
+		template_id: 'template-webhook',
+		created_at: createdAt,
+		updated_at: createdAt,
+		execution_order: null,
+		masking: null,
+		mappings: null,
+		watcher: { state: 1, tokens: 10000 },
+		enabled: false,
+		deleted: false,
+		...validateHogFunction({}, {
+			type: 'destination',
+			template_id: 'template-webhook',
+			name,
+			inputs: { url: { value: url }, method: { value: 'POST' }, body: { value: { event: '{event}', person: '{person}' } } },
+			filters: { events: [{ id: 'signed_up', name: 'signed_up', type: 'events', order: 0 }] },
+		}),
+		...extra,
+	});
+	return [
+		destination(SEED.hogFunctionIds.slackAlerts, 'Slack alerts', 'https://hooks.slack.com/services/T000/B000/XXXX', '2024-12-04T10:00:00Z', {}),
+		destination(SEED.hogFunctionIds.oldWebhook, 'Old webhook', 'https://old.example/hook', '2024-11-20T10:00:00Z', { deleted: true, updated_at: '2025-01-06T10:00:00Z' }),
+	];
+};
+
 /** A fresh, fully independent copy of the default state. */
 function buildSeedState(apiKey) {
 	const state = {
@@ -374,11 +549,25 @@ function buildSeedState(apiKey) {
 		objects: objects(),
 		deleted: deleted(),
 		logViews: logViews(),
+		featureFlags: featureFlags(),
+		featureFlagListRequests: 0, // part2 §4: each list call with a personal key counts as a local-evaluation request
+		annotations: annotations(),
+		personDeletions: [], // one entry per DELETE persons/{id}/, with its presence-based flags
+		personCaptureFailure: null, // part2 §3: an HTTP status makes every person capture fail
+		personDeleteStatus: 202, // part2 §3: 204 on older servers
+		groupCaptureFailure: null, // §2.2: an HTTP status makes POST groups/ fail after saving the row
+		events: events(),
+		hogFunctions: hogFunctions(),
+		queryCache: {}, // part2 §5.4: HogQL answers by cache key, fresh for 6 hours
+		queryStatuses: {}, // part2 §5.2: async query runs, by query id
+		hogFunctionAccess: 'open', // part2 §10.1: 'open' (newest), 'addon' (Data Pipelines gate), 'internal' (personal keys refused)
+		dataPipelinesAddon: false, // the org's Data Pipelines addon, read only when hogFunctionAccess is 'addon'
+		personalKeyOffsetBlocked: false, // newest HogQL refuses OFFSET from personal keys (user_query_validator.py)
 		// feature switches tests may flip
 		legacyGroupPropertyDefinitions: true, // §2.6: false = the endpoint 404s, as on current cloud
 		advancedPermissions: true, // §3.2: the organization's Advanced Permissions feature
 		crmEnabled: true, // §2.5: the CRM flag that makes groups/find/ create notebooks
-		nextIds: { group: 12, password: 3, propertyDefinition: 1 },
+		nextIds: { group: 12, password: 3, propertyDefinition: 1, featureFlag: 31, annotation: 10 },
 	};
 	for (const row of state.fileSystem) row.depth = depthOf(row.path);
 	for (const g of state.groups) upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);

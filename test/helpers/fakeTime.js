@@ -17,6 +17,9 @@ function fakeClock() {
 		now: () => fake.nowMs,
 		install() {
 			fake.slept = [];
+			// A day later for every test: no wait or rate window of an earlier test reaches into it.
+			// (Never behind real time, which a test may have used instead.)
+			fake.nowMs = Math.max(fake.nowMs, Date.now()) + 24 * 3600 * 1000;
 			Object.assign(clock, {
 				now: () => fake.nowMs,
 				// Sleepers wake at once; the clock moves to the latest wake-up time, as with real time.

@@ -1,7 +1,8 @@
 import { NodeOperationError, type ILoadOptionsFunctions } from 'n8n-workflow';
+import { currentLocatorId, PROJECT_URL } from './locator';
 
 function chosenProject(context: ILoadOptionsFunctions): string {
-	return String(context.getCurrentNodeParameter('projectId', { extractValue: true }) ?? '').trim();
+	return currentLocatorId(context, 'projectId', PROJECT_URL) ?? '';
 }
 
 /** Whether a numeric project is chosen in the node. */

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { fillProjectId } from './path';
 
-// Defaults match DEFAULT_RETRY_POLICY (retry.ts), which applies when an option is not added.
-const retryOptions: INodeProperties[] = [
+// Defaults match DEFAULT_REQUEST_POLICY (requestPolicy.ts), which applies when an option is not added.
+const requestOptions: INodeProperties[] = [
 	{
 		displayName: 'Max Attempts',
 		name: 'maxAttempts',
@@ -22,6 +22,16 @@ const retryOptions: INodeProperties[] = [
 			'The longest the node waits in total before retrying one request. If PostHog asks for a longer wait, the node fails at once and says how long PostHog asked for.',
 	},
 	{
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 0,
+		description:
+			'The most requests a minute this node sends with the API key, across all its items and runs in this n8n process. 0 paces each endpoint to PostHog Cloud’s limits (480 a minute for most, 240 for persons and insights, 120 an hour for HogQL queries).',
+		hint: 'Set this when your self-hosted PostHog has other limits',
+	},
+	{
 		displayName: 'Retry on Rate Limit',
 		name: 'retryOnRateLimit',
 		type: 'boolean',
@@ -32,7 +42,7 @@ const retryOptions: INodeProperties[] = [
 ];
 
 /**
- * Options, declared by every operation: the retry options, plus the operation's own (n8n keeps
+ * Options, declared by every operation: retries and pacing, plus the operation's own (n8n keeps
  * one parameter per name, so an operation's options must join this collection).
  */
 export function optionsField(...own: INodeProperties[]): INodeProperties {
@@ -42,7 +52,7 @@ export function optionsField(...own: INodeProperties[]): INodeProperties {
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [...retryOptions, ...own].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+		options: [...requestOptions, ...own].sort((a, b) => a.displayName.localeCompare(b.displayName)),
 	};
 }
 
@@ -65,28 +75,12 @@ export const projectLocator: INodeProperties = {
 			name: 'id',
 			type: 'string',
 			placeholder: 'e.g. 12345',
-			validation: [
-				{
-					type: 'regex',
-					properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'A project ID is a number' },
-				},
-			],
 		},
 		{
 			displayName: 'By URL',
 			name: 'url',
 			type: 'string',
 			placeholder: 'e.g. https://us.posthog.com/project/12345/insights',
-			extractValue: { type: 'regex', regex: '/project/(\\d+)' },
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '.*/project/\\d+.*',
-						errorMessage: 'Not a PostHog project URL (…/project/<id>/…)',
-					},
-				},
-			],
 		},
 	],
 	routing: { send: { preSend: [fillProjectId] } },

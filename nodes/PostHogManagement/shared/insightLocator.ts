@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { locatorId, type LocatorUrl } from './locator';
 import { fillPlaceholder, projectIdOf, requireNumericId } from './path';
 import { postHogRequest } from './transport';
 import { invalidParameter } from './validation';
-
-type ResourceLocatorValue = { mode?: string; value?: unknown };
 
 // Short ids in insight URLs resolve to numeric ids once per execution: every item of a run
 // asks for the same insight, and all items' requests start at once (docs/n8n-notes.md §1).
@@ -46,23 +45,18 @@ async function lookUpInsightId(context: IExecuteSingleFunctions, shortId: string
 	return await lookup;
 }
 
+const INSIGHT_URL: LocatorUrl = {
+	pattern: /\/project\/\d+\/insights\/([A-Za-z0-9_-]+)/,
+	shape: '…/project/<id>/insights/<short id>',
+};
+
 /** The numeric insight ID: PostHog's insight routes take only that (docs/posthog-api.md §3). */
 async function insightIdOf(context: IExecuteSingleFunctions): Promise<string> {
-	const locator = context.getNodeParameter('insightId', undefined, {
-		extractValue: false,
-	}) as ResourceLocatorValue;
-	if (locator?.mode !== 'url') return requireNumericId(context, 'insightId', 'Insight', 'insight');
-	const shortId = String(
-		context.getNodeParameter('insightId', undefined, { extractValue: true }) ?? '',
-	).trim();
-	if (!shortId || shortId.includes('/')) {
-		throw invalidParameter(
-			context,
-			'Insight',
-			'the URL is not a PostHog insight URL (…/project/<id>/insights/<short id>)',
-		);
-	}
-	return await lookUpInsightId(context, shortId);
+	const { mode } = context.getNodeParameter('insightId', undefined, { extractValue: false }) as {
+		mode?: string;
+	};
+	if (mode !== 'url') return requireNumericId(context, 'insightId', 'Insight', 'insight');
+	return await lookUpInsightId(context, locatorId(context, 'insightId', 'Insight', INSIGHT_URL));
 }
 
 const fillInsightId = fillPlaceholder('insightId', insightIdOf);
@@ -76,7 +70,7 @@ export function insightLocator(description: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		hint: 'A URL is resolved to the insight’s numeric ID with one look-up per execution',
+		hint: 'A URL (…/project/<id>/insights/<short id>) is resolved to the insight’s numeric ID with one look-up per execution',
 		modes: [
 			{
 				displayName: 'From List',
@@ -89,28 +83,12 @@ export function insightLocator(description: string): INodeProperties {
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 4821',
-				validation: [
-					{
-						type: 'regex',
-						properties: { regex: '^\\s*\\d+\\s*$', errorMessage: 'An insight ID is a number' },
-					},
-				],
 			},
 			{
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://us.posthog.com/project/12345/insights/aB3dE5fG',
-				extractValue: { type: 'regex', regex: '/insights/([A-Za-z0-9_-]+)' },
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: '.*/project/\\d+/insights/[A-Za-z0-9_-]+.*',
-							errorMessage: 'Not a PostHog insight URL (…/project/<id>/insights/<short id>)',
-						},
-					},
-				],
 			},
 		],
 		routing: { send: { preSend: [fillInsightId] } },

@@ -120,19 +120,35 @@ export async function followPageNumbers(
 	throw tooManyPages(this);
 }
 
-/** Walks `limit`/`offset` pages (PostHog's default pagination, posthog-api.md §0). */
+/**
+ * Walks `limit`/`offset` pages (PostHog's default pagination, posthog-api.md §0), fetching only
+ * as many as the Limit needs. `keep` drops entries client-side, for filters that older PostHog
+ * versions ignore. Persons set `next` whenever a page is full, so the page after a full last
+ * page is empty (docs/posthog-api-part2.md §3): an empty page ends the walk.
+ */
 export async function followOffset(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	keep: (entry: IDataObject) => boolean = () => true,
 ): Promise<IDataObject[]> {
-	const pageSize = 100;
+	const maxResults = maxResultsOf(requestData);
+	const pageSize = Math.min(100, maxResults);
 	const entries: IDataObject[] = [];
 	for (let pages = 0; pages < limits.maxPages; pages++) {
 		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
 		const results = page.results ?? [];
-		entries.push(...results);
+		entries.push(...results.filter(keep));
+		if (entries.length >= maxResults) return entries.slice(0, maxResults);
 		if (entries.length > limits.maxOutputItems) throw tooManyItems(this);
 		if (!page.next || results.length === 0) return entries;
 	}
 	throw tooManyPages(this);
+}
+
+/** The pager of `limit`/`offset` lists: one item per entry, up to the Limit. */
+export async function followOffsetPages(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	return toItems(this, await followOffset.call(this, requestData));
 }

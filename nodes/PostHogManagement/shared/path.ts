@@ -1,4 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import { locatorId, PROJECT_URL, type LocatorUrl } from './locator';
 import { invalidParameter } from './validation';
 
 type PreSend = (
@@ -26,22 +27,28 @@ export function fillPlaceholder(
 const DIGITS = /^\d+$/;
 
 /**
- * A numeric ID parameter (a number, or digits as text), trimmed; anything else is refused.
- * `what` names it in the error ("project": `"abc" is not a numeric project ID`).
+ * A numeric ID parameter, or resource locator (a number, or digits as text, or a URL that
+ * `url` takes one out of), trimmed; anything else is refused. `what` names it in the error
+ * ("project": `"abc" is not a numeric project ID`).
  */
 export function requireNumericId(
 	context: IExecuteSingleFunctions,
 	name: string,
 	label: string,
 	what: string,
+	url?: LocatorUrl,
 ): string {
-	const id = String(context.getNodeParameter(name, '', { extractValue: true }) ?? '').trim();
+	const raw = context.getNodeParameter(name, '', { extractValue: false }) as unknown;
+	const id =
+		typeof raw === 'object' && raw !== null
+			? locatorId(context, name, label, url)
+			: String(raw ?? '').trim();
 	if (!DIGITS.test(id)) throw invalidParameter(context, label, `"${id}" is not a numeric ${what} ID`);
 	return id;
 }
 
 /** The numeric project of the Project locator, whatever its mode. */
 export const projectIdOf = (context: IExecuteSingleFunctions) =>
-	requireNumericId(context, 'projectId', 'Project', 'project');
+	requireNumericId(context, 'projectId', 'Project', 'project', PROJECT_URL);
 
 export const fillProjectId = fillPlaceholder('projectId', projectIdOf);

@@ -1,18 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
+import type { RequestPolicy } from './requestPolicy';
 import { clock } from './timing';
-
-/** The node's Options → Max Attempts, Max Wait and Retry on Rate Limit. */
-export type RetryPolicy = {
-	retryOnRateLimit: boolean;
-	maxAttempts: number;
-	maxWaitSeconds: number;
-};
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-	retryOnRateLimit: true,
-	maxAttempts: 5,
-	maxWaitSeconds: 300,
-};
 
 // Reads are retried after these; writes are not, since PostHog may have applied them (README, "Faults").
 const RETRYABLE_SERVER_ERRORS = new Set(['500', '502', '503', '504']);
@@ -46,7 +34,7 @@ export function retryDelayMs(
 	error: unknown,
 	method: string,
 	attempt: number,
-	policy: RetryPolicy,
+	policy: RequestPolicy,
 ): number | undefined {
 	const code = errorCode(error);
 	if (code === '429') {

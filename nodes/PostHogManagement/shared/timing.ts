@@ -1,4 +1,5 @@
 import { randomInt, sleep } from 'n8n-workflow';
+import type { Throttle } from './rateLimits';
 
 /**
  * The clock and the limits the node depends on, kept in one object each so that tests can
@@ -21,4 +22,6 @@ export const limits = {
 	 * a longer list stops here with an error instead of failing after fetching every page.
 	 */
 	maxOutputItems: 110_000,
+	/** Throttles to pace every request to, instead of PostHog's (benchmarks scale time down). */
+	throttles: undefined as Throttle[] | undefined,
 };

@@ -14,24 +14,21 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
+import { appliedWritesNote, recordAppliedWrite } from './appliedWrites';
 import { CREDENTIAL_TYPE } from './constants';
 import { postHogApiError } from './errors';
 import { rateLimitText } from './rateLimits';
-import {
-	DEFAULT_RETRY_POLICY,
-	askedWaitSeconds,
-	errorCode,
-	isRateLimited,
-	retryDelayMs,
-	type RetryPolicy,
-} from './retry';
+import { pacingKey, pause, waitForTurn, type Slot } from './pacer';
+import { DEFAULT_REQUEST_POLICY, type RequestPolicy } from './requestPolicy';
+import { askedWaitSeconds, errorCode, isRateLimited, retryDelayMs } from './retry';
 import { clock } from './timing';
 
 /**
  * The one door to PostHog. Every request passes through `send` below: the action node's routed
  * requests (n8n hands each one to `sendRoutedRequest`, declared as the node's
  * `requestOperations.pagination`), the operations' own pagers, look-ups, dropdowns and the
- * triggers (`postHogRequest`). Retries, waits and error mapping live here and nowhere else.
+ * triggers (`postHogRequest`). Pacing, retries, waits and error mapping live here and nowhere
+ * else.
  */
 
 /** Every context a request can come from: an item of the action node, the editor, a trigger. */
@@ -58,18 +55,31 @@ const isItemContext = (context: RequestContext): context is IExecuteSingleFuncti
 const itemIndexOf = (context: RequestContext) =>
 	isItemContext(context) ? context.getItemIndex() : undefined;
 
-// Read once per item: a paged list or Update Property sends many requests from one context.
-const policies = new WeakMap<RequestContext, RetryPolicy>();
+type Sender = { policy: RequestPolicy; pacingKey: string; host: string };
 
-function retryPolicyOf(context: RequestContext): RetryPolicy {
-	if (!isItemContext(context)) return DEFAULT_RETRY_POLICY;
-	let policy = policies.get(context);
-	if (!policy) {
-		const options = context.getNodeParameter('options', {}) as Partial<RetryPolicy>;
-		policy = { ...DEFAULT_RETRY_POLICY, ...options };
-		policies.set(context, policy);
+// Read once per item: a paged list or Update Property sends many requests from one context.
+const senders = new WeakMap<RequestContext, Promise<Sender>>();
+
+async function readSender(context: RequestContext): Promise<Sender> {
+	const options = isItemContext(context)
+		? (context.getNodeParameter('options', {}) as Partial<RequestPolicy>)
+		: {};
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const host = postHogBaseUrl(credentials);
+	return {
+		policy: { ...DEFAULT_REQUEST_POLICY, ...options },
+		pacingKey: pacingKey(host, String(credentials.apiKey ?? '')),
+		host,
+	};
+}
+
+function senderOf(context: RequestContext): Promise<Sender> {
+	let sender = senders.get(context);
+	if (!sender) {
+		sender = readSender(context);
+		senders.set(context, sender);
 	}
-	return policy;
+	return sender;
 }
 
 function rateLimitError(
@@ -77,7 +87,7 @@ function rateLimitError(
 	error: NodeApiError,
 	request: Pick<PostHogRequest, 'method' | 'url'>,
 	attempts: number,
-	policy: RetryPolicy,
+	policy: RequestPolicy,
 ): NodeApiError {
 	const limits = rateLimitText(request.method, request.url);
 	if (!policy.retryOnRateLimit) {
@@ -103,6 +113,28 @@ function rateLimitError(
 	return limited;
 }
 
+/** The pacer's next turn for this request is further away than Max Wait. */
+function pacedTooLongError(
+	context: RequestContext,
+	request: Pick<PostHogRequest, 'method' | 'url'>,
+	slot: Slot,
+	policy: RequestPolicy,
+): NodeApiError {
+	const seconds = Math.ceil(slot.waitMs / 1000);
+	const error = new NodeApiError(
+		context.getNode(),
+		{ detail: 'not sent: the API key has no requests left in PostHog’s limit for now' },
+		{
+			message: `PostHog’s rate limit for this API key leaves no room for ${seconds} s, longer than Max Wait (${policy.maxWaitSeconds} s)`,
+			description: `${rateLimitText(request.method, request.url)} The request was not sent. Run again in ${seconds} s, raise Max Wait under Options, or spread the work over time.`,
+			httpCode: '429',
+			itemIndex: itemIndexOf(context),
+		},
+	);
+	error.context.retryAfterSeconds = seconds;
+	return error;
+}
+
 const NETWORK_PROBLEMS: Record<string, string> = {
 	ECONNREFUSED: 'refused the connection',
 	ENOTFOUND: 'is not a known host name',
@@ -118,16 +150,10 @@ const NETWORK_PROBLEMS: Record<string, string> = {
  * act on, and keeps the raw request (with its Authorization header) inside the error.
  * This builds a clean error that names the host and points at the credential.
  */
-async function networkError(context: RequestContext, error: unknown): Promise<unknown> {
+function networkError(context: RequestContext, error: unknown, host: string): unknown {
 	const code = errorCode(error);
 	const problem = code ? NETWORK_PROBLEMS[code] : undefined;
 	if (!problem) return error;
-	let host = 'the PostHog host';
-	try {
-		host = postHogBaseUrl(await context.getCredentials(CREDENTIAL_TYPE));
-	} catch {
-		// the credential itself is broken; its own error is reported elsewhere
-	}
 	// No `httpCode`/`code` here: NodeApiError would swap the message for n8n's generic text.
 	const clean = new NodeApiError(
 		context.getNode(),
@@ -143,30 +169,53 @@ async function networkError(context: RequestContext, error: unknown): Promise<un
 }
 
 /**
- * Sends with `attempt()` and retries what is safe to retry (see `retryDelayMs`), bounded by
- * Max Attempts and Max Wait. The error of the last attempt is mapped to one a user can act on.
+ * An error that stops the run (Continue On Fail off) says which other items PostHog had already
+ * applied, since a rerun would apply those writes again.
+ */
+function withAppliedWrites(context: RequestContext, error: unknown): unknown {
+	if (!isItemContext(context) || context.continueOnFail() || !(error instanceof NodeApiError)) {
+		return error;
+	}
+	const note = appliedWritesNote(context);
+	if (note) error.description = `${error.description ?? ''}${note}`.trim();
+	return error;
+}
+
+/**
+ * Sends with `attempt()` when the pacer gives the request its turn, and retries what is safe to
+ * retry (see `retryDelayMs`), bounded by Max Attempts and Max Wait. A 429 pauses every request
+ * of the API key. The error of the last attempt is mapped to one a user can act on.
  */
 async function send<T>(
 	context: RequestContext,
 	request: Pick<PostHogRequest, 'method' | 'url'>,
 	attempt: () => Promise<T>,
 ): Promise<T> {
-	const policy = retryPolicyOf(context);
+	const { policy, pacingKey: key, host } = await senderOf(context);
+	const paced = { ...request, requestsPerMinute: policy.requestsPerMinute };
 	let waitedMs = 0;
 	for (let attempts = 1; ; attempts++) {
+		await waitForTurn(key, paced, policy.maxWaitSeconds * 1000, (slot) => {
+			throw withAppliedWrites(context, pacedTooLongError(context, request, slot, policy));
+		});
 		try {
-			return await attempt();
+			const answer = await attempt();
+			if (request.method !== 'GET' && isItemContext(context)) recordAppliedWrite(context);
+			return answer;
 		} catch (error) {
 			const delayMs = retryDelayMs(error, request.method, attempts, policy);
+			if (isRateLimited(error) && delayMs !== undefined) pause(key, paced, delayMs);
 			const withinBounds =
 				delayMs !== undefined &&
 				attempts < policy.maxAttempts &&
 				waitedMs + delayMs <= policy.maxWaitSeconds * 1000;
 			if (!withinBounds) {
-				if (isRateLimited(error)) {
-					throw rateLimitError(context, error as NodeApiError, request, attempts, policy);
-				}
-				throw await networkError(context, error);
+				throw withAppliedWrites(
+					context,
+					isRateLimited(error)
+						? rateLimitError(context, error as NodeApiError, request, attempts, policy)
+						: networkError(context, error, host),
+				);
 			}
 			await clock.sleep(delayMs);
 			waitedMs += delayMs;

@@ -87,6 +87,10 @@ function createGroup(ctx) {
 	ctx.state.groups.push(group);
 	// §2.2: an index with no group type 404s here, AFTER the group was saved
 	g.requireGroupTypeMapping(ctx, index);
+	// §2.2: a failed `$groupidentify` capture answers an error, but the row above stays saved
+	if (ctx.state.groupCaptureFailure) {
+		throw errors.groupCaptureFailed(ctx.state.groupCaptureFailure, 'Failed to submit group create event.');
+	}
 	upsertForProperties(ctx.state, ctx.project.id, index, properties);
 	for (const [name, value] of Object.entries(properties)) {
 		g.logGroupActivity(ctx, group, 'create_group', name, { action: 'created', after: value });

@@ -1,0 +1,27 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+/** Most rows one HogQL query returns, with a LIMIT (docs/posthog-api-part2.md §5.2). */
+export const MAX_HOGQL_ROWS = 50_000;
+
+// Also read by AI agents when the node is a tool: it says what HogQL is and what it can query.
+const HOGQL_DESCRIPTION =
+	'HogQL, PostHog’s SQL dialect over ClickHouse. Tables: events (event, timestamp, distinct_id, person_id, properties.<name>), persons (id, created_at, properties.<name>), groups (index, key, created_at, properties.<name>) and sessions (session_id, $start_timestamp, $session_duration). Example: SELECT event, count() AS total FROM events WHERE timestamp > now() - INTERVAL 7 DAY GROUP BY event ORDER BY total DESC LIMIT 20';
+
+/** A HogQL text field, edited in n8n's SQL editor. */
+export function hogQlField(
+	field: Pick<INodeProperties, 'displayName' | 'name'> & Partial<INodeProperties>,
+): INodeProperties {
+	return {
+		type: 'string',
+		typeOptions: { editor: 'sqlEditor' },
+		default: '',
+		placeholder: 'e.g. SELECT event, count() FROM events GROUP BY event',
+		description: HOGQL_DESCRIPTION,
+		...field,
+	};
+}
+
+/** An insight's `query` for a HogQL text: PostHog wraps SQL insights this way (§5.1). */
+export function hogQlInsightQuery(hogQl: string): IDataObject {
+	return { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query: hogQl } };
+}

@@ -1,0 +1,151 @@
+// The pacer (shared/pacer.ts): every request of one API key waits for room in PostHog's
+// throttle windows, in arrival order, and a 429 holds back the key's requests until the time
+// PostHog gave. Behaviours only, on the fake clock: timings are measured by `npm run bench`.
+const path = require('node:path');
+const { usePostHog } = require('./helpers/posthog');
+
+const posthog = usePostHog();
+const pacer = require(path.join(__dirname, '..', 'dist', 'nodes', 'PostHogManagement', 'shared', 'pacer.js'));
+
+const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
+const items = (count) => Array.from({ length: count }, () => ({ json: {} }));
+const request = { method: 'GET', url: '/api/projects/1/groups/find/' };
+const refuse = (slot) => {
+	throw new Error(`refused: ${slot.waitMs} ms`);
+};
+let keys = 0;
+const newKey = () => pacer.pacingKey('http://posthog.test', `phx_pacer_${++keys}`);
+
+async function elapsedDuring(work) {
+	const start = posthog.time.now();
+	await work();
+	return posthog.time.now() - start;
+}
+
+describe('the pacer', () => {
+	test('serves requests first come, first served', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 1, periodSeconds: 10 }];
+		const key = newKey();
+		const served = [];
+
+		await Promise.all(
+			[0, 1, 2, 3, 4].map(async (n) => {
+				await pacer.waitForTurn(key, request, Infinity, refuse);
+				served.push(n);
+			}),
+		);
+
+		expect(served).toEqual([0, 1, 2, 3, 4]);
+		// One a window: four waits of a window (plus its margin) each.
+		expect(posthog.time.slept).toHaveLength(4);
+		for (const wait of posthog.time.slept) expect(wait).toBeGreaterThanOrEqual(10_000);
+	});
+
+	test('a 429 holds back the key’s next request until the time PostHog gave', async () => {
+		const key = newKey();
+		await pacer.waitForTurn(key, request, Infinity, refuse);
+
+		pacer.pause(key, request, 30_000);
+		const waited = await elapsedDuring(() => pacer.waitForTurn(key, request, Infinity, refuse));
+
+		expect(waited).toBe(30_000);
+	});
+
+	test('a pause holds back only requests of the same throttle class', async () => {
+		const key = newKey();
+		pacer.pause(key, { method: 'POST', url: '/api/projects/1/query/' }, 3_600_000);
+
+		const waited = await elapsedDuring(() => pacer.waitForTurn(key, request, Infinity, refuse));
+
+		expect(waited).toBe(0);
+	});
+
+	test('a turn further away than Max Wait is refused at once, and the queue goes on', async () => {
+		const key = newKey();
+		pacer.pause(key, request, 600_000);
+
+		await expect(pacer.waitForTurn(key, request, 300_000, refuse)).rejects.toThrow('refused: 600000 ms');
+		expect(posthog.time.slept).toEqual([]);
+		await expect(pacer.waitForTurn(key, request, 900_000, refuse)).resolves.toBeUndefined();
+	});
+
+	test('keys idle for hours are forgotten, so its memory stays bounded', async () => {
+		for (let n = 0; n < 50; n++) await pacer.waitForTurn(newKey(), request, Infinity, refuse);
+		expect(pacer.pacedKeyCount()).toBeGreaterThanOrEqual(50);
+
+		posthog.time.install(); // a day later
+		await pacer.waitForTurn(newKey(), request, Infinity, refuse);
+
+		expect(pacer.pacedKeyCount()).toBe(1);
+	});
+
+	test('the key is the host and a hash of the API key, never the key itself', () => {
+		const key = pacer.pacingKey('https://us.posthog.com', 'phx_secret_value');
+		expect(key).toMatch(/^https:\/\/us\.posthog\.com\|[0-9a-f]{16}$/);
+		expect(key).not.toContain('phx_secret_value');
+	});
+});
+
+describe('pacing through the engine', () => {
+	test('by default, requests within PostHog’s limits are not held back', async () => {
+		const { error } = await posthog.run(find, { input: items(5) });
+
+		expect(error).toBeUndefined();
+		expect(posthog.requests()).toHaveLength(5);
+		expect(posthog.time.slept).toEqual([]);
+	});
+
+	test('Options → Requests per Minute applies across the items of a run', async () => {
+		const apiKey = 'phx_rate_option_key';
+		posthog.emulator.state.keys[apiKey] = { scopes: null };
+
+		let result;
+		const elapsed = await elapsedDuring(async () => {
+			result = await posthog.run(
+				{ ...find, options: { requestsPerMinute: 2 } },
+				{ input: items(5), credentials: posthog.credentials({ apiKey }) },
+			);
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.json).toHaveLength(5);
+		// 2, 2 and 1 requests: two full minutes of waiting, give or take the pacer's margin.
+		expect(elapsed).toBeGreaterThanOrEqual(120_000);
+		expect(elapsed).toBeLessThan(130_000);
+	});
+
+	test('the pacer is per API key: two keys do not slow each other down', async () => {
+		const keysUsed = ['phx_pacing_key_a', 'phx_pacing_key_b'];
+		for (const apiKey of keysUsed) posthog.emulator.state.keys[apiKey] = { scopes: null };
+		const run = (apiKey) =>
+			posthog.run(
+				{ ...find, options: { requestsPerMinute: 1 } },
+				{ input: items(3), credentials: posthog.credentials({ apiKey }) },
+			);
+
+		let results;
+		const elapsed = await elapsedDuring(async () => {
+			results = await Promise.all(keysUsed.map(run));
+		});
+
+		for (const { error } of results) expect(error).toBeUndefined();
+		expect(posthog.requests()).toHaveLength(6);
+		// Each key waits two minutes for its own third request; one shared key would wait five.
+		expect(elapsed).toBeGreaterThanOrEqual(120_000);
+		expect(elapsed).toBeLessThan(180_000);
+	});
+
+	test('a turn beyond Max Wait fails at once, naming the wait, and sends nothing', async () => {
+		const apiKey = 'phx_max_wait_key';
+		posthog.emulator.state.keys[apiKey] = { scopes: null };
+
+		const { error } = await posthog.run(
+			{ ...find, options: { requestsPerMinute: 1, maxWaitSeconds: 30 } },
+			{ input: items(2), credentials: posthog.credentials({ apiKey }) },
+		);
+
+		expect(posthog.requests()).toHaveLength(1);
+		expect(error.message).toMatch(/^PostHog’s rate limit for this API key leaves no room for 6\d s, longer than Max Wait \(30 s\)$/);
+		expect(error.httpCode).toBe('429');
+	});
+});
