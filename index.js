@@ -1,3 +1,1 @@
-// n8n loads this package through the "n8n" field of package.json (dist/ files), not through a
-// main entry, so nothing is exported here and this file is not published.
-module.exports = {};
+// Kept for the layout of n8n's node starter; n8n loads the package through package.json → "n8n".

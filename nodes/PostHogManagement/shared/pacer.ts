@@ -77,7 +77,7 @@ function record(state: KeyState, throttles: Throttle[], at: number) {
 export type Slot = { waitMs: number; throttles: Throttle[] };
 
 /** What the pacer needs of a request: its endpoint, and the node's Requests per Minute. */
-export type PacedRequest = { method: string; url: string; requestsPerMinute?: number };
+type PacedRequest = { method: string; url: string; requestsPerMinute?: number };
 
 /**
  * Waits for the request's turn. `refuseLongerThanMs`: a turn further away than this is not

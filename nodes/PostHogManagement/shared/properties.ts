@@ -2,7 +2,7 @@ import type { IExecuteSingleFunctions } from 'n8n-workflow';
 import { invalidParameter } from './validation';
 import { toPostHogValue } from './values';
 
-export type GroupProperty = { key: string; value: unknown };
+type GroupProperty = { key: string; value: unknown };
 
 /**
  * The Properties list of the current item, with each value converted by `toPostHogValue`.
