@@ -10,10 +10,12 @@ const http = require('node:http');
 const axios = require('axios');
 const { runWorkflowNode } = require('./engine');
 
-const { nodePath, credentialPath } = require('./dist');
+const { nodePath, credentialPath, liftPacing } = require('./dist');
 const { PostHogManagement } = require(nodePath);
 const { PostHogManagementApi } = require(credentialPath);
 const { HttpRequestV3 } = require('n8n-nodes-base/dist/nodes/HttpRequest/V3/HttpRequestV3.node.js');
+
+liftPacing(); // the emulator has no throttle here; waiting at PostHog's 480 a minute would measure the clock
 
 // The version a new HTTP Request node gets in n8n 2.40 (its `defaultVersion`), and the base
 // description its versioned wrapper (HttpRequest.node.js) hands to V3.

@@ -11,11 +11,14 @@
 //  - answers `GET groups/?group_type_index=N[&cursor=…]` from a pre-sorted index instead of
 //    the emulator's filter-and-sort over every group per page (O(n) per page, O(n²) per
 //    Return All). The answer is the same, byte for byte: `selfCheck` compares them.
+//  - when configured with `throttle` ({ requests, windowMs }), answers 429 past PostHog's
+//    throttle per API key (test/emulator/faults.js), counted apart (bench/pacing.js).
 const { startEmulator, seedGroups } = require('../test/emulator');
 const g = require('../test/emulator/models/groups');
 const { encodeCursor, decodeCursor } = require('../test/emulator/models/groupCursor');
 const { parseIsoMicros } = require('../test/emulator/time');
 const { urlencode } = require('../test/emulator/pagination');
+const faults = require('../test/emulator/faults');
 
 const PAGE_SIZE = 100;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,6 +28,10 @@ let latencyMs = 0;
 let fastList = true;
 let counts = new Map();
 let authFailures = 0;
+let throttle = null;
+let throttled = 0;
+// API key → { total, throttled, firstAt, lastAt }: what each key sent, and when it arrived
+let byKey = new Map();
 // projectId:groupTypeIndex → { rows (sorted), micros (created_at µs, same order) }; rebuilt when groups change.
 let index = new Map();
 let indexedGroupCount = -1;
@@ -88,8 +95,20 @@ function fastListGroups(req, record) {
 async function override(req, record) {
 	const name = `${record.method} ${record.path}`;
 	counts.set(name, (counts.get(name) ?? 0) + 1);
-	if (req.headers.authorization !== `Bearer ${emu.apiKey}`) authFailures++;
+	const key = String(req.headers.authorization).replace(/^Bearer /, '');
+	if (!Object.hasOwn(emu.state.keys, key)) authFailures++;
 	emu.requests.length = 0;
+	const now = Date.now();
+	const sent = byKey.get(key) ?? { total: 0, throttled: 0, firstAt: now, lastAt: now };
+	byKey.set(key, sent);
+	sent.total++;
+	sent.lastAt = now;
+	const limited = throttle?.(req);
+	if (limited) {
+		throttled++;
+		sent.throttled++;
+		return limited;
+	}
 	if (latencyMs > 0) await sleep(latencyMs);
 	if (fastList && record.method === 'GET' && record.path.endsWith('/groups/')) return fastListGroups(req, record);
 	return undefined;
@@ -122,10 +141,12 @@ async function selfCheck() {
 }
 
 function resetCounts() {
-	const result = { total: 0, byRoute: Object.fromEntries(counts), authFailures };
+	const result = { total: 0, byRoute: Object.fromEntries(counts), authFailures, throttled, byKey: Object.fromEntries(byKey) };
 	for (const n of counts.values()) result.total += n;
 	counts = new Map();
 	authFailures = 0;
+	throttled = 0;
+	byKey = new Map();
 	return result;
 }
 
@@ -148,7 +169,31 @@ const handlers = {
 	},
 	async configure(message) {
 		latencyMs = message.latencyMs ?? latencyMs;
-		return { latencyMs };
+		// a new throttle each time: no request history carries over
+		if (message.throttle !== undefined) throttle = message.throttle && faults.throttle(message.throttle);
+		return { latencyMs, throttle: message.throttle };
+	},
+	async addKey({ key }) {
+		emu.state.keys[key] = { scopes: ['*'] };
+		return {};
+	},
+	/** How often each group `${prefix}-0…count-1` had `property` set (its activity log) and whether it holds `value`. */
+	async checkWrites({ prefix, count, property, value, projectId = 1, groupTypeIndex = 0 }) {
+		const applied = new Map();
+		for (const entry of emu.state.activity) {
+			if (entry.scope === 'Group' && entry.detail?.name === property) applied.set(entry.item_id, (applied.get(entry.item_id) ?? 0) + 1);
+		}
+		const groups = new Map(emu.state.groups.filter((x) => x.project_id === projectId && x.group_type_index === groupTypeIndex).map((x) => [x.group_key, x]));
+		const result = { groups: count, once: 0, never: 0, moreThanOnce: 0, wrongValue: 0 };
+		for (let i = 0; i < count; i++) {
+			const group = groups.get(`${prefix}-${i}`);
+			const times = group ? (applied.get(String(group.id)) ?? 0) : 0;
+			if (times === 0) result.never++;
+			else if (times === 1) result.once++;
+			else result.moreThanOnce++;
+			if (group?.group_properties[property] !== value) result.wrongValue++;
+		}
+		return result;
 	},
 	async seedGroups({ count, prefix, groupTypeIndex = 0, projectId = 1 }) {
 		seedGroups(emu.state, { projectId, groupTypeIndex, count, prefix });

@@ -11,7 +11,8 @@ const { url, apiKey, mode, expected } = options;
 
 async function runNode() {
 	const { runWorkflowNode } = require('./engine');
-	const { nodePath, credentialPath } = require('./dist');
+	const { nodePath, credentialPath, liftPacing } = require('./dist');
+	liftPacing(); // 1,001 pages at PostHog's 480 a minute would measure the pacer's waits
 	const { PostHogManagement } = require(nodePath);
 	const { PostHogManagementApi } = require(credentialPath);
 	const nodeType = new PostHogManagement();

@@ -1,8 +1,9 @@
 const { usePostHog } = require('./helpers/posthog');
+const { fileSystem, group } = require('./helpers/operations');
 
 const posthog = usePostHog();
 
-const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
+const find = group.find({ groupTypeIndex: 0, groupKey: 'acme' });
 
 function answerWith(status, body, headers = {}) {
 	posthog.emulator.override = (_req, request) =>
@@ -17,7 +18,12 @@ function expectNoKey(error) {
 
 describe('PostHog errors become readable NodeApiErrors', () => {
 	test('the standard {type, code, detail, attr} shape: detail is the message, attr is named', async () => {
-		answerWith(400, { type: 'validation_error', code: 'invalid_input', detail: 'Bad key.', attr: 'group_key' });
+		answerWith(400, {
+			type: 'validation_error',
+			code: 'invalid_input',
+			detail: 'Bad key.',
+			attr: 'group_key',
+		});
 
 		const { error } = await posthog.run(find);
 
@@ -28,14 +34,17 @@ describe('PostHog errors become readable NodeApiErrors', () => {
 	});
 
 	test('a bare {detail} body (file_system move) gives its detail', async () => {
-		posthog.emulator.override = () => ({ status: 400, body: { detail: 'Cannot move folder into itself' } });
-
-		const { error } = await posthog.run({
-			resource: 'fileSystem',
-			operation: 'move',
-			fileId: '0193a1b2-0000-7000-8000-000000000001',
-			newPath: 'Marketing/Marketing',
+		posthog.emulator.override = () => ({
+			status: 400,
+			body: { detail: 'Cannot move folder into itself' },
 		});
+
+		const { error } = await posthog.run(
+			fileSystem.move({
+				fileId: '0193a1b2-0000-7000-8000-000000000001',
+				newPath: 'Marketing/Marketing',
+			}),
+		);
 
 		expect(error.message).toBe('Cannot move folder into itself');
 		expect(error.httpCode).toBe('400');
@@ -52,7 +61,11 @@ describe('PostHog errors become readable NodeApiErrors', () => {
 	});
 
 	test('the capture-failure shape with no attr (code and detail swapped) still gives a message', async () => {
-		answerWith(502, { code: 'Failed to submit group create event.', detail: 'capture_http_error', type: 'capture_http_error' });
+		answerWith(502, {
+			code: 'Failed to submit group create event.',
+			detail: 'capture_http_error',
+			type: 'capture_http_error',
+		});
 
 		const { error } = await posthog.run(find);
 
@@ -61,9 +74,13 @@ describe('PostHog errors become readable NodeApiErrors', () => {
 	});
 
 	test('a 401 from a wrong key says to check the key and the region, without the key', async () => {
-		const { error } = await posthog.run(find, { credentials: posthog.credentials({ apiKey: 'phx_not_a_real_key' }) });
+		const { error } = await posthog.run(find, {
+			credentials: posthog.credentials({ apiKey: 'phx_not_a_real_key' }),
+		});
 
-		expect(error.message).toBe('Personal API key found in request Authorization header is invalid.');
+		expect(error.message).toBe(
+			'Personal API key found in request Authorization header is invalid.',
+		);
 		expect(error.description).toMatch(/API key.*region/);
 		expect(error.httpCode).toBe('401');
 		expect(JSON.stringify(error)).not.toContain('phx_not_a_real_key');
@@ -72,7 +89,9 @@ describe('PostHog errors become readable NodeApiErrors', () => {
 	test('a 403 for a missing scope names the scope to add', async () => {
 		posthog.emulator.state.keys.phx_flags_only = { scopes: ['feature_flag:read'] };
 
-		const { error } = await posthog.run(find, { credentials: posthog.credentials({ apiKey: 'phx_flags_only' }) });
+		const { error } = await posthog.run(find, {
+			credentials: posthog.credentials({ apiKey: 'phx_flags_only' }),
+		});
 
 		expect(error.message).toBe("API key missing required scope 'group:read'");
 		expect(error.description).toContain('Add the scope "group:read"');
@@ -81,7 +100,9 @@ describe('PostHog errors become readable NodeApiErrors', () => {
 	});
 
 	test('an HTML error page from a proxy shows the status and an excerpt, not a crash', async () => {
-		answerWith(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', { 'content-type': 'text/html' });
+		answerWith(502, '<html><body><h1>502 Bad Gateway</h1></body></html>', {
+			'content-type': 'text/html',
+		});
 
 		const { error } = await posthog.run(find);
 
@@ -102,7 +123,10 @@ describe('PostHog errors become readable NodeApiErrors', () => {
 	test('with Continue On Fail, each failing item gives an error item paired to its input', async () => {
 		const { items, error } = await posthog.run(
 			{ ...find, groupKey: '={{ $json.key }}' },
-			{ continueOnFail: true, input: [{ json: { key: 'acme' } }, { json: { key: 'missing' } }, { json: { key: 'acme' } }] },
+			{
+				continueOnFail: true,
+				input: [{ json: { key: 'acme' } }, { json: { key: 'missing' } }, { json: { key: 'acme' } }],
+			},
 		);
 
 		expect(error).toBeUndefined();

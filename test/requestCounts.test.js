@@ -1,33 +1,33 @@
-// Request counts at scale (issue 5): the node sends what the operation needs and nothing more.
-// The project id and an insight URL's look-up are resolved once per execution, not per item.
-// Timings are measured by `npm run bench` (BENCHMARKS.md), never asserted here.
-const { usePostHog, locator, SEED, seedGroups } = require('./helpers/posthog');
+// Request counts at scale: the node sends what the operation needs and nothing more. A project
+// given by URL costs no request; an insight URL's look-up (once per execution) is in
+// lookups.test.js. Timings are measured by `npm run bench` (BENCHMARKS.md), never asserted here.
+const { usePostHog, locator, seedGroups } = require('./helpers/posthog');
+const { group, properties } = require('./helpers/operations');
 
 const posthog = usePostHog();
 
-const items = (count, json = (i) => ({ key: `rc-${i}` })) => Array.from({ length: count }, (_, i) => ({ json: json(i) }));
+const items = (count, json = (i) => ({ key: `rc-${i}` })) =>
+	Array.from({ length: count }, (_, i) => ({ json: json(i) }));
 
 /** `{ 'GET /api/…': n, … }` of what the emulator received. */
 function countByRoute() {
 	const counts = {};
-	for (const { method, path } of posthog.requests()) counts[`${method} ${path}`] = (counts[`${method} ${path}`] ?? 0) + 1;
+	for (const { method, path } of posthog.requests())
+		counts[`${method} ${path}`] = (counts[`${method} ${path}`] ?? 0) + 1;
 	return counts;
-}
-
-let shortIdCount = 0;
-/** Gives insight 101 a short id no earlier run has used, so its look-up cannot be remembered. */
-function freshShortId() {
-	const shortId = `rQc${String(++shortIdCount).padStart(5, '0')}`;
-	posthog.emulator.state.insights.find((insight) => insight.id === SEED.insightIds.signupFunnel).short_id = shortId;
-	return shortId;
 }
 
 describe('request counts', () => {
 	test('1,000 items of group find → exactly 1,000 requests, all to groups/find/, one output per item', async () => {
-		seedGroups(posthog.emulator.state, { projectId: 1, groupTypeIndex: 0, count: 1000, prefix: 'rc' });
+		seedGroups(posthog.emulator.state, {
+			projectId: 1,
+			groupTypeIndex: 0,
+			count: 1000,
+			prefix: 'rc',
+		});
 
 		const { json, error } = await posthog.run(
-			{ resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: '={{ $json.key }}' },
+			group.find({ groupTypeIndex: 0, groupKey: '={{ $json.key }}' }),
 			{ input: items(1000) },
 		);
 
@@ -38,16 +38,19 @@ describe('request counts', () => {
 	});
 
 	test('a project given by URL costs no request: 100 items → 100 requests', async () => {
-		seedGroups(posthog.emulator.state, { projectId: 1, groupTypeIndex: 0, count: 100, prefix: 'rc' });
+		seedGroups(posthog.emulator.state, {
+			projectId: 1,
+			groupTypeIndex: 0,
+			count: 100,
+			prefix: 'rc',
+		});
 
 		const { error } = await posthog.run(
-			{
-				resource: 'group',
-				operation: 'find',
+			group.find({
 				projectId: locator('url', 'https://us.posthog.com/project/1/insights'),
 				groupTypeIndex: 0,
 				groupKey: '={{ $json.key }}',
-			},
+			}),
 			{ input: items(100) },
 		);
 
@@ -56,22 +59,19 @@ describe('request counts', () => {
 	});
 
 	test('updateProperty: 200 items × 3 properties → exactly 600 POSTs, one output per item', async () => {
-		seedGroups(posthog.emulator.state, { projectId: 1, groupTypeIndex: 0, count: 200, prefix: 'rc' });
+		seedGroups(posthog.emulator.state, {
+			projectId: 1,
+			groupTypeIndex: 0,
+			count: 200,
+			prefix: 'rc',
+		});
 
 		const { json, error } = await posthog.run(
-			{
-				resource: 'group',
-				operation: 'updateProperty',
+			group.updateProperty({
 				groupTypeIndex: 0,
 				groupKey: '={{ $json.key }}',
-				properties: {
-					property: [
-						{ key: 'stage', value: 'customer' },
-						{ key: 'employees', value: '130' },
-						{ key: 'flags', value: '{"beta":true}' },
-					],
-				},
-			},
+				properties: properties({ stage: 'customer', employees: '130', flags: '{"beta":true}' }),
+			}),
 			{ input: items(200) },
 		);
 
@@ -80,49 +80,15 @@ describe('request counts', () => {
 		expect(json).toHaveLength(200);
 	});
 
-	test.each([1, 50, 300])('insight by URL with %i items → 1 look-up + one sharing request per item', async (count) => {
-		const shortId = freshShortId();
-
-		const { json, error } = await posthog.run(
-			{
-				resource: 'insightSharing',
-				operation: 'get',
-				insightId: locator('url', `https://us.posthog.com/project/1/insights/${shortId}`),
-			},
-			{ input: items(count) },
-		);
-
-		expect(error).toBeUndefined();
-		expect(countByRoute()).toEqual({
-			'GET /api/projects/1/insights/': 1,
-			[`GET /api/projects/1/insights/${SEED.insightIds.signupFunnel}/sharing/`]: count,
-		});
-		expect(posthog.requests()[0].query).toMatchObject({ short_id: shortId });
-		expect(json).toHaveLength(count);
-	});
-
-	test('insight by URL: a second execution looks the short id up again (once), not per item', async () => {
-		const shortId = freshShortId();
-		const parameters = {
-			resource: 'insightSharing',
-			operation: 'get',
-			insightId: locator('url', `https://us.posthog.com/project/1/insights/${shortId}`),
-		};
-
-		await posthog.run(parameters, { input: items(20) });
-		const { error } = await posthog.run(parameters, { input: items(20) });
-
-		expect(error).toBeUndefined();
-		expect(countByRoute()).toEqual({
-			'GET /api/projects/1/insights/': 2,
-			[`GET /api/projects/1/insights/${SEED.insightIds.signupFunnel}/sharing/`]: 40,
-		});
-	});
-
 	test('group getAll Return All over 2,005 groups → 21 pages (100 a page), each group output once', async () => {
-		seedGroups(posthog.emulator.state, { projectId: 1, groupTypeIndex: 0, count: 2000, prefix: 'rc' });
+		seedGroups(posthog.emulator.state, {
+			projectId: 1,
+			groupTypeIndex: 0,
+			count: 2000,
+			prefix: 'rc',
+		});
 
-		const { json, error } = await posthog.run({ resource: 'group', operation: 'getAll', groupTypeIndex: 0, returnAll: true });
+		const { json, error } = await posthog.run(group.getAll({ groupTypeIndex: 0, returnAll: true }));
 
 		expect(error).toBeUndefined();
 		expect(countByRoute()).toEqual({ 'GET /api/projects/1/groups/': 21 });
@@ -131,9 +97,16 @@ describe('request counts', () => {
 	});
 
 	test('group getAll with a limit of 150 → 2 pages, not every page', async () => {
-		seedGroups(posthog.emulator.state, { projectId: 1, groupTypeIndex: 0, count: 2000, prefix: 'rc' });
+		seedGroups(posthog.emulator.state, {
+			projectId: 1,
+			groupTypeIndex: 0,
+			count: 2000,
+			prefix: 'rc',
+		});
 
-		const { json, error } = await posthog.run({ resource: 'group', operation: 'getAll', groupTypeIndex: 0, returnAll: false, limit: 150 });
+		const { json, error } = await posthog.run(
+			group.getAll({ groupTypeIndex: 0, returnAll: false, limit: 150 }),
+		);
 
 		expect(error).toBeUndefined();
 		expect(countByRoute()).toEqual({ 'GET /api/projects/1/groups/': 2 });

@@ -14,6 +14,14 @@ const property = (key, value) => ({ property: [{ key, value }] });
 
 /** Parameters that make each operation succeed against the seeded emulator. */
 const SAMPLES = {
+	'annotation.create': { content: 'Seam deploy' },
+	'annotation.delete': { annotationId: SEED.annotationIds.deploy142 },
+	'annotation.getAll': { returnAll: true },
+	'featureFlag.create': { key: 'seam-flag' },
+	'featureFlag.delete': { featureFlagId: locator('key', 'beta') },
+	'featureFlag.get': { featureFlagId: locator('key', 'beta') },
+	'featureFlag.getAll': { returnAll: true },
+	'featureFlag.update': { featureFlagId: locator('key', 'beta'), updateFields: { rolloutPercentage: 40 } },
 	'fileSystem.countByPath': { path: 'Marketing' },
 	'fileSystem.fileUnfiled': {},
 	'fileSystem.getLogViews': { returnAll: true },
@@ -34,6 +42,12 @@ const SAMPLES = {
 		groupKey: 'acme',
 		properties: { property: [{ key: 'plan', value: 'pro' }, { key: 'seats', value: '12' }] },
 	},
+	'group.upsert': { groupTypeIndex: 0, groupKey: 'acme', properties: property('plan', 'pro') },
+	'insight.create': { name: 'Seam insight', hogQl: 'SELECT event, count() FROM events GROUP BY event' },
+	'insight.delete': { insightId: insightByUrl },
+	'insight.get': { insightId: insightByUrl },
+	'insight.getAll': { returnAll: true },
+	'insight.update': { insightId: insightByUrl, updateFields: { name: 'Seam insight' } },
 	'insightSharing.createPassword': { insightId: insightByUrl, additionalFields: { note: 'seam' } },
 	'insightSharing.deletePassword': {
 		insightId: insightByUrl,
@@ -41,6 +55,12 @@ const SAMPLES = {
 	},
 	'insightSharing.get': { insightId: insightByUrl },
 	'insightSharing.refresh': { insightId: insightByUrl },
+	'person.delete': { personId: locator('distinctId', 'maria@acme.com'), options: { deleteEvents: true } },
+	'person.deleteProperty': { personId: locator('distinctId', 'maria@acme.com'), propertyName: 'name' },
+	'person.get': { personId: locator('url', 'https://us.posthog.com/project/1/person/maria%40acme.com') },
+	'person.getAll': { returnAll: true, filters: { search: 'acme.com' } },
+	'person.setProperties': { personId: locator('distinctId', 'maria@acme.com'), properties: property('plan', 'pro') },
+	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
 };
 
 const requestKey = (record) => `${record.method} ${record.path} ${JSON.stringify(record.query)}`;
@@ -94,6 +114,7 @@ test.each(operations)('%s sends every request through the seam', async (name) =>
 test.each([
 	['listSearch', 'searchProjects', {}],
 	['listSearch', 'searchInsights', {}],
+	['listSearch', 'searchFeatureFlags', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
 	posthog.emulator.override = throttleEveryFirstAttempt();

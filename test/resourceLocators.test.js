@@ -1,8 +1,15 @@
 const { usePostHog, locator, SEED } = require('./helpers/posthog');
+const { group, insightSharing } = require('./helpers/operations');
+const api = require('./helpers/api');
 
 const posthog = usePostHog();
 
-const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
+const find = group.find({ groupTypeIndex: 0, groupKey: 'acme' });
+const findAcme = api.group.find({
+	group_type_index: '0',
+	group_key: 'acme',
+	skip_create_notebook: 'true',
+});
 
 describe('project resource locator', () => {
 	test.each([
@@ -18,14 +25,15 @@ describe('project resource locator', () => {
 		const { error } = await posthog.run({ ...find, projectId });
 
 		expect(error).toBeUndefined();
-		expect(posthog.lastRequest().path).toBe('/api/projects/2/groups/find/');
+		posthog.expectReceived([api.inProject(2, findAcme)]);
 	});
 
-	test('a typed project id that is not a number is flagged by n8n before the run', async () => {
+	// The node checks locator values itself, not through n8n's regex sandbox (docs/n8n-notes.md §6).
+	test('a typed project id that is not a number is refused before any request', async () => {
 		const { error } = await posthog.run({ ...find, projectId: locator('id', 'abc') });
 
-		expect(error.message).toMatch(/node has issues/);
-		expect(posthog.requests()).toHaveLength(0);
+		expect(error.message).toBe('Project: "abc" is not a numeric project ID');
+		posthog.expectReceived([]);
 	});
 
 	test('a project id from an expression that is not a number is refused before any request', async () => {
@@ -35,7 +43,7 @@ describe('project resource locator', () => {
 		);
 
 		expect(error.message).toBe('Project: "my-project" is not a numeric project ID');
-		expect(posthog.requests()).toHaveLength(0);
+		posthog.expectReceived([]);
 	});
 
 	test('the project list search lists projects by name with their id, filtered by the search text', async () => {
@@ -47,10 +55,10 @@ describe('project resource locator', () => {
 			{ name: 'Staging (2)', value: '2', url: `${posthog.emulator.url}/project/2` },
 		]);
 		expect(staging.results.map((result) => result.value)).toEqual(['2']);
-		const search = posthog.lastRequest();
-		expect(search.path).toBe('/api/projects/');
-		expect(search.query).toEqual({ limit: '100', offset: '0', search: 'stag' });
-		expect(search.headers.authorization).toBe(`Bearer ${posthog.emulator.apiKey}`);
+		posthog.expectReceived([
+			api.projects.search({ limit: '100', offset: '0' }),
+			api.projects.search({ limit: '100', offset: '0', search: 'stag' }),
+		]);
 	});
 });
 
@@ -63,9 +71,9 @@ describe('insight list search', () => {
 			value: String(SEED.insightIds.signupFunnel),
 			url: `${posthog.emulator.url}/project/1/insights/${SEED.insightShortIds.signupFunnel}`,
 		});
-		const search = posthog.lastRequest();
-		expect(search.path).toBe('/api/projects/1/insights/');
-		expect(search.query).toEqual({ basic: 'true', limit: '100', offset: '0', search: 'signup' });
+		posthog.expectReceived([
+			api.insights.search({ basic: 'true', limit: '100', offset: '0', search: 'signup' }),
+		]);
 	});
 });
 
@@ -78,32 +86,36 @@ describe('group type dropdown', () => {
 			{ name: 'Teams', value: 1 },
 			{ name: 'Accounts', value: 2 },
 		]);
-		expect(posthog.lastRequest().path).toBe('/api/projects/1/groups_types/');
+		posthog.expectReceived([api.group.types()]);
 	});
 
 	test('is empty, not an error, until a project is chosen', async () => {
-		const options = await posthog.callMethod('loadOptions', 'getGroupTypes', { projectId: locator('list', '') });
+		const options = await posthog.callMethod('loadOptions', 'getGroupTypes', {
+			projectId: locator('list', ''),
+		});
 
 		expect(options).toEqual([]);
-		expect(posthog.requests()).toHaveLength(0);
+		posthog.expectReceived([]);
 	});
 
 	test('the insight list asks for a project first when none is chosen', async () => {
 		await expect(
 			posthog.callMethod('listSearch', 'searchInsights', { projectId: locator('list', '') }),
 		).rejects.toThrow('Choose a Project first');
-		expect(posthog.requests()).toHaveLength(0);
+		posthog.expectReceived([]);
 	});
 });
 
 describe('insight resource locator', () => {
 	test('a URL from an expression that is not an insight URL is refused before any request', async () => {
 		const { error } = await posthog.run(
-			{ resource: 'insightSharing', operation: 'get', insightId: locator('url', '={{ $json.link }}') },
+			insightSharing.get({ insightId: locator('url', '={{ $json.link }}') }),
 			{ input: [{ json: { link: 'https://us.posthog.com/project/1/dashboard/5' } }] },
 		);
 
-		expect(error.message).toMatch(/Insight parameter's value is invalid.*URL/);
-		expect(posthog.requests()).toHaveLength(0);
+		expect(error.message).toBe(
+			'Insight: not a PostHog insight URL (…/project/<id>/insights/<short id>)',
+		);
+		posthog.expectReceived([]);
 	});
 });

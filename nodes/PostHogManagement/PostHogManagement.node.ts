@@ -1,16 +1,31 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { searchFeatureFlags } from './listSearch/searchFeatureFlags';
 import { searchInsights } from './listSearch/searchInsights';
 import { searchProjects } from './listSearch/searchProjects';
 import { getGroupTypes } from './loadOptions/getGroupTypes';
+import { annotation } from './resources/annotation';
+import { featureFlag } from './resources/featureFlag';
 import { fileSystem } from './resources/fileSystem';
 import { group } from './resources/group';
+import { insight } from './resources/insight';
 import { insightSharing } from './resources/insightSharing';
+import { person } from './resources/person';
+import { query } from './resources/query';
 import { projectLocator } from './shared/descriptions';
 import { mergeRepeatedFields } from './shared/mergeFields';
 import { resourceSelector } from './shared/resource';
 import { sendRoutedRequest } from './shared/transport';
 
-const resources = [fileSystem, group, insightSharing];
+const resources = [
+	annotation,
+	featureFlag,
+	fileSystem,
+	group,
+	insight,
+	insightSharing,
+	person,
+	query,
+];
 
 export class PostHogManagement implements INodeType {
 	description: INodeTypeDescription = {
@@ -44,7 +59,7 @@ export class PostHogManagement implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchInsights, searchProjects },
+		listSearch: { searchFeatureFlags, searchInsights, searchProjects },
 		loadOptions: { getGroupTypes },
 	};
 }

@@ -5,6 +5,7 @@
 //                                                  the internet, so no install scripts)
 //   npm rebuild sqlite3                            (~1 min, built from source for Node 24)
 // Both under Node 24, n8n 2.x's runtime. Usable as a module or as `node scripts/dev/n8n.js`.
+// N8N_VERSION picks another version, each in its own cache folder (1.123.81: the compat tests).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
@@ -61,11 +62,14 @@ function ensureN8n({ log = console.error } = {}) {
 	fs.mkdirSync(prefix, { recursive: true });
 	const env = node24Env();
 	const started = Date.now();
-	log(`Installing n8n ${N8N_VERSION} into ${prefix} (once; about 4 minutes and 2.8 GB)…`);
+	log(`Installing n8n ${N8N_VERSION} into ${prefix} (once; several minutes and 2–3 GB)…`);
 	if (!fs.existsSync(path.join(prefix, 'package.json'))) {
+		// n8n-nodes-base 1.x takes xlsx as a tarball from SheetJS's own server, which the
+		// registry-only machines cannot reach: pin the registry's last xlsx instead.
+		const overrides = N8N_VERSION.startsWith('1.') ? { overrides: { xlsx: '0.18.5' } } : {};
 		fs.writeFileSync(
 			path.join(prefix, 'package.json'),
-			JSON.stringify({ name: 'n8n-cache', private: true }, null, 2) + '\n',
+			JSON.stringify({ name: 'n8n-cache', private: true, ...overrides }, null, 2) + '\n',
 		);
 	}
 	run(

@@ -8,15 +8,18 @@ const os = require('node:os');
 const path = require('node:path');
 
 const repo = path.resolve(__dirname, '..', '..');
-const pkg = () => JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
+// The checkout that is packed: this repository, or another built one (e.g. a clone of the last
+// commit while the working tree is mid-change) named by N8N_NODES_POSTHOG_PACK_DIR.
+const packDir = () => path.resolve(process.env.N8N_NODES_POSTHOG_PACK_DIR || repo);
+const pkg = () => JSON.parse(fs.readFileSync(path.join(packDir(), 'package.json'), 'utf8'));
 
 /** `npm pack` of the repository (dist/ must be built); returns the tarball's path. */
 function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-posthog-pack-'))) {
 	for (const file of [...pkg().n8n.nodes, ...pkg().n8n.credentials]) {
-		if (!fs.existsSync(path.join(repo, file))) throw new Error(`${file} is missing: run \`npm run build\` first`);
+		if (!fs.existsSync(path.join(packDir(), file))) throw new Error(`${file} is missing in ${packDir()}: run \`npm run build\` first`);
 	}
 	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel=error'], {
-		cwd: repo,
+		cwd: packDir(),
 		encoding: 'utf8',
 	});
 	const [{ filename }] = JSON.parse(out);
@@ -54,4 +57,4 @@ function installTarball(userFolder, tarball, { env = process.env } = {}) {
 	return packageDir;
 }
 
-module.exports = { repo, packPackage, installTarball };
+module.exports = { repo, packDir, packPackage, installTarball };

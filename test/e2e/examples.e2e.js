@@ -9,6 +9,7 @@ const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
 const { DEMO, examples, setUp, executeWorkflow, nodeOutput, CREDENTIAL } = require('./harness');
+const { SEED } = require('../emulator');
 
 const NODE_TYPE = 'n8n-nodes-posthog.postHogManagement';
 let ctx;
@@ -44,7 +45,7 @@ test('the package is installed the way n8n installs community packages', () => {
 
 test('every example uses the PostHog node with the shared credential, and can run from the CLI', () => {
 	const list = examples();
-	assert.equal(list.length, 3);
+	assert.equal(list.length, 6);
 	for (const { workflow, file } of list) {
 		const posthogNodes = workflow.nodes.filter((n) => n.type === NODE_TYPE);
 		assert.ok(posthogNodes.length > 0, `${file} uses the PostHog node`);
@@ -148,4 +149,78 @@ test('tidy-project-tree: files unfiled dashboards, then moves them into the targ
 		tree.filter((r) => r.path.startsWith('Team dashboards/')).map((r) => r.ref).sort(),
 		DEMO.unfiledDashboards.slice().sort(),
 	);
+});
+
+test('daily-signup-digest: one HogQL query with its placeholder values, then the digest of the last 7 days', async () => {
+	ctx.sandbox.reset();
+	const { workflow } = examples().find(({ file }) => file.endsWith('daily-signup-digest.json'));
+	const { query } = workflow.nodes.find((node) => node.name === 'Signups by day').parameters;
+	// The sandbox's signups are on January 15, 16 and 18, 2025: run on the morning after that week.
+	const realNow = ctx.sandbox.now;
+	ctx.sandbox.now = () => new Date('2025-01-21T08:00:00Z');
+	try {
+		const { run, ms } = await executeWorkflow(ctx.env, 'PhDailyDigest001');
+		console.log(`# daily-signup-digest executed in ${ms} ms`);
+
+		assert.deepEqual(apiRequests(), ['POST /api/projects/1/query/']);
+		assertAuthorized();
+		assert.deepEqual(ctx.sandbox.requests[0].body, {
+			query: { kind: 'HogQLQuery', query, values: { event: 'signed_up', days: 7 } },
+			refresh: 'blocking',
+		});
+		assert.deepEqual(nodeOutput(run, 'Signups by day'), [
+			{ day: '2025-01-15', signups: 1 },
+			{ day: '2025-01-16', signups: 1 },
+			{ day: '2025-01-18', signups: 1 },
+		]);
+		assert.deepEqual(nodeOutput(run, 'Write the digest'), [
+			{ total: 3, text: 'Signups in the last 7 days: 3\n• 2025-01-15: 1\n• 2025-01-16: 1\n• 2025-01-18: 1' },
+		]);
+	} finally {
+		ctx.sandbox.now = realNow;
+	}
+});
+
+test('gdpr-delete-person-by-email: finds the persons with the email, deletes each with its events, and keeps a receipt', async () => {
+	ctx.sandbox.reset();
+	const maria = SEED.personIds.maria;
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhGdprDeletePrs1');
+	console.log(`# gdpr-delete-person-by-email executed in ${ms} ms`);
+
+	assert.deepEqual(apiRequests(), [
+		'GET /api/projects/1/persons/?email=maria%40acme.com&limit=100&offset=0',
+		`DELETE /api/projects/1/persons/${maria}/?delete_events=true`,
+	]);
+	assertAuthorized();
+	assert.deepEqual(nodeOutput(run, 'Delete person'), [{ success: true, queued: true, person: maria }]);
+	assert.deepEqual(nodeOutput(run, 'Deletion receipt'), [
+		{ email: 'maria@acme.com', person: maria, distinctIds: ['maria@acme.com', 'anon-1f2e'], queued: true, eventsDeleted: true },
+	]);
+	// and in "PostHog": the person is gone, and the deletion of the events was asked for
+	assert.equal(ctx.sandbox.state.persons.some((p) => p.uuid === maria), false);
+	assert.deepEqual(
+		ctx.sandbox.state.personDeletions.map(({ uuid, delete_events }) => ({ uuid, delete_events })),
+		[{ uuid: maria, delete_events: true }],
+	);
+});
+
+test('ci-deploy-annotation: one bot annotation at the deploy time for a production deploy', async () => {
+	ctx.sandbox.reset();
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhCiDeployMark01');
+	console.log(`# ci-deploy-annotation executed in ${ms} ms`);
+
+	assert.deepEqual(apiRequests(), ['POST /api/projects/1/annotations/']);
+	assertAuthorized();
+	assert.deepEqual(ctx.sandbox.requests[0].body, {
+		content: 'Deployed v1.5.0 (abc1234)',
+		date_marker: '2025-03-01T12:00:00Z',
+		scope: 'project',
+		creation_type: 'GIT',
+	});
+	const [annotation] = nodeOutput(run, 'Create annotation');
+	assert.equal(annotation.content, 'Deployed v1.5.0 (abc1234)');
+	assert.equal(annotation.scope, 'project');
+	assert.equal(annotation.creation_type, 'GIT');
+	assert.equal(Date.parse(annotation.date_marker), Date.parse('2025-03-01T12:00:00Z'));
+	assert.equal(ctx.sandbox.state.annotations.filter((a) => a.content === 'Deployed v1.5.0 (abc1234)').length, 1);
 });

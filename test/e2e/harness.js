@@ -1,16 +1,17 @@
 'use strict';
-// Shared set-up of the end-to-end tests: the cached n8n 2.40.7, a fresh user folder with this
+// Shared set-up of the end-to-end tests: the cached n8n (2.40.7, or N8N_VERSION as in
+// scripts/dev/n8n.js: compat.e2e.js runs the same tests on 1.x), a fresh user folder with this
 // package installed from its packed tarball (as n8n's community-node installer does), the
 // sandbox (the emulator with demo data), and the credential pointing at it.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const n8n = require('../../scripts/dev/n8n');
-const { packPackage, installTarball, repo } = require('../../scripts/dev/package');
+const { packPackage, installTarball, repo, packDir } = require('../../scripts/dev/package');
 const { startSandbox, DEMO } = require('../emulator/demo');
 
 const CREDENTIAL = { id: 'PhSandboxCred001', name: 'PostHog sandbox', type: 'postHogManagementApi' };
-const examplesDir = path.join(repo, 'examples');
+const examplesDir = path.join(packDir(), 'examples'); // those of the checkout that is packed
 const artifactsDir = process.env.E2E_ARTIFACTS ?? path.join(repo, 'test-artifacts');
 
 const examples = () =>
@@ -85,4 +86,4 @@ function nodeOutput(run, nodeName, output = 0) {
 	return (first.data.main[output] ?? []).map((item) => item.json);
 }
 
-module.exports = { CREDENTIAL, DEMO, examples, setUp, executeWorkflow, nodeOutput, artifactsDir, n8n };
+module.exports = { CREDENTIAL, DEMO, examples, credentialFile, setUp, executeWorkflow, nodeOutput, artifactsDir, n8n };

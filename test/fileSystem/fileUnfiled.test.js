@@ -1,29 +1,30 @@
-const { usePostHog, locator } = require('../helpers/posthog');
-const { receivedAll, withoutBody, failure } = require('./received');
+const { usePostHog, locator, failure } = require('../helpers/posthog');
+const { fileSystem } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
-const UNFILED_PATH = '/api/projects/1/file_system/unfiled/';
-const fileUnfiled = (parameters = {}) => ({ resource: 'fileSystem', operation: 'fileUnfiled', ...parameters });
 const unfiledRows = () =>
 	posthog.emulator.state.fileSystem
-		.filter((row) => row.project_id === 1 && row.path.startsWith('Unfiled/') && row.type !== 'folder')
+		.filter(
+			(row) => row.project_id === 1 && row.path.startsWith('Unfiled/') && row.type !== 'folder',
+		)
 		.map((row) => [row.path, row.type, row.ref])
 		.sort((a, b) => a[0].localeCompare(b[0]));
 
 describe('fileSystem fileUnfiled', () => {
 	test('fileUnfiled: sends GET unfiled/ with no query and no body, and outputs PostHog’s {count} as one item', async () => {
-		const { json, items, error } = await posthog.run(fileUnfiled());
+		const { json, items, error } = await posthog.run(fileSystem.fileUnfiled());
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([withoutBody(posthog, 'GET', UNFILED_PATH, {})]);
+		posthog.expectReceived([api.fileSystem.unfiled()]);
 		expect(json).toEqual([{ count: 5 }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	test('fileUnfiled: PostHog creates an Unfiled entry for every object that had none', async () => {
 		expect(unfiledRows()).toEqual([]);
-		const { error } = await posthog.run(fileUnfiled());
+		const { error } = await posthog.run(fileSystem.fileUnfiled());
 
 		expect(error).toBeUndefined();
 		expect(unfiledRows()).toEqual([
@@ -36,64 +37,69 @@ describe('fileSystem fileUnfiled', () => {
 	});
 
 	test('fileUnfiled: filters.type is sent as ?type= and only objects of that type are filed', async () => {
-		const { json, error } = await posthog.run(fileUnfiled({ filters: { type: 'dashboard' } }));
+		const { json, error } = await posthog.run(
+			fileSystem.fileUnfiled({ filters: { type: 'dashboard' } }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([withoutBody(posthog, 'GET', UNFILED_PATH, { type: 'dashboard' })]);
+		posthog.expectReceived([api.fileSystem.unfiled({ type: 'dashboard' })]);
 		expect(json).toEqual([{ count: 1 }]);
 		expect(unfiledRows()).toEqual([['Unfiled/Dashboards/Ops overview', 'dashboard', '8']]);
 	});
 
 	test('fileUnfiled: a second run files nothing more and outputs count 0', async () => {
-		const first = await posthog.run(fileUnfiled());
-		const second = await posthog.run(fileUnfiled());
+		const first = await posthog.run(fileSystem.fileUnfiled());
+		const second = await posthog.run(fileSystem.fileUnfiled());
 
 		expect([first.error, second.error]).toEqual([undefined, undefined]);
-		expect(receivedAll(posthog)).toEqual([
-			withoutBody(posthog, 'GET', UNFILED_PATH, {}),
-			withoutBody(posthog, 'GET', UNFILED_PATH, {}),
-		]);
+		posthog.expectReceived([api.fileSystem.unfiled(), api.fileSystem.unfiled()]);
 		expect([first.json, second.json]).toEqual([[{ count: 5 }], [{ count: 0 }]]);
 		expect(unfiledRows()).toHaveLength(5);
 	});
 
 	test('fileUnfiled: an unknown type is no error in PostHog: count 0 and nothing filed', async () => {
-		const { json, error } = await posthog.run(fileUnfiled({ filters: { type: 'spaceship' } }));
+		const { json, error } = await posthog.run(
+			fileSystem.fileUnfiled({ filters: { type: 'spaceship' } }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([withoutBody(posthog, 'GET', UNFILED_PATH, { type: 'spaceship' })]);
+		posthog.expectReceived([api.fileSystem.unfiled({ type: 'spaceship' })]);
 		expect(json).toEqual([{ count: 0 }]);
 		expect(unfiledRows()).toEqual([]);
 	});
 
 	test('fileUnfiled: a read-only key (file_system:read) is enough', async () => {
 		posthog.emulator.state.keys.phx_ro = { scopes: ['file_system:read'] };
-		const { json, error } = await posthog.run(fileUnfiled({ filters: { type: 'cohort' } }), {
-			credentials: posthog.credentials({ apiKey: 'phx_ro' }),
-		});
+		const { json, error } = await posthog.run(
+			fileSystem.fileUnfiled({ filters: { type: 'cohort' } }),
+			{ credentials: posthog.credentials({ apiKey: 'phx_ro' }) },
+		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([withoutBody(posthog, 'GET', UNFILED_PATH, { type: 'cohort' }, 'phx_ro')]);
+		posthog.expectReceived([api.fileSystem.unfiled({ type: 'cohort' })], { apiKey: 'phx_ro' });
 		expect(json).toEqual([{ count: 1 }]);
 	});
 
 	test('fileUnfiled: a key without any file_system scope fails with PostHog’s 403 naming file_system:read', async () => {
 		posthog.emulator.state.keys.phx_groups_only = { scopes: ['group:read'] };
-		const { json, error } = await posthog.run(fileUnfiled(), {
+		const { json, error } = await posthog.run(fileSystem.fileUnfiled(), {
 			credentials: posthog.credentials({ apiKey: 'phx_groups_only' }),
 		});
 
-		expect(receivedAll(posthog)).toEqual([withoutBody(posthog, 'GET', UNFILED_PATH, {}, 'phx_groups_only')]);
+		posthog.expectReceived([api.fileSystem.unfiled()], { apiKey: 'phx_groups_only' });
 		expect(json).toEqual([]);
-		expect(failure(error)).toMatchObject({ message: "API key missing required scope 'file_system:read'", httpCode: '403' });
+		expect(failure(error)).toMatchObject({
+			message: "API key missing required scope 'file_system:read'",
+			httpCode: '403',
+		});
 		expect(error.description).toContain('file_system:read');
 		expect(unfiledRows()).toEqual([]);
 	});
 
 	test('fileUnfiled: an unknown project fails with PostHog’s 404 "Project not found."', async () => {
-		const { error } = await posthog.run(fileUnfiled({ projectId: locator('id', 999) }));
+		const { error } = await posthog.run(fileSystem.fileUnfiled({ projectId: locator('id', 999) }));
 
-		expect(receivedAll(posthog)).toEqual([withoutBody(posthog, 'GET', '/api/projects/999/file_system/unfiled/', {})]);
+		posthog.expectReceived([api.inProject(999, api.fileSystem.unfiled())]);
 		expect(failure(error)).toMatchObject({ message: 'Project not found.', httpCode: '404' });
 		expect(error.description).toMatch(/Project/);
 	});

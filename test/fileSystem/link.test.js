@@ -1,13 +1,14 @@
-const { usePostHog, SEED } = require('../helpers/posthog');
-const { received, receivedAll, withBody, failure, entryAt, runError } = require('./received');
+const { usePostHog, failure, SEED } = require('../helpers/posthog');
+const { fileSystem } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
 const { fileIds } = SEED;
 const NOW = '2025-03-01T00:00:00Z';
 
-const link = (fileId, newPath) => ({ resource: 'fileSystem', operation: 'link', fileId, newPath });
-const linkPath = (id) => `/api/projects/1/file_system/${id}/link/`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const entryAt = (path) =>
+	posthog.emulator.state.fileSystem.find((row) => row.project_id === 1 && row.path === path);
 
 beforeEach(() => {
 	posthog.emulator.now = () => new Date(NOW);
@@ -15,11 +16,13 @@ beforeEach(() => {
 
 describe('fileSystem link', () => {
 	test('link: sends POST file_system/{id}/link/ with only {new_path}, and outputs the new shortcut', async () => {
-		const { json, items, error } = await posthog.run(link(fileIds.signupFunnel, 'Product/Shortcuts/Signup funnel'));
+		const { json, items, error } = await posthog.run(
+			fileSystem.link({ fileId: fileIds.signupFunnel, newPath: 'Product/Shortcuts/Signup funnel' }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([
-			withBody(posthog, 'POST', linkPath(fileIds.signupFunnel), { new_path: 'Product/Shortcuts/Signup funnel' }),
+		posthog.expectReceived([
+			api.fileSystem.link(fileIds.signupFunnel, { new_path: 'Product/Shortcuts/Signup funnel' }),
 		]);
 		expect(json).toEqual([
 			{
@@ -41,89 +44,115 @@ describe('fileSystem link', () => {
 	});
 
 	test('link: PostHog holds a shortcut copy at the new path and the original stays where it was', async () => {
-		const { json, error } = await posthog.run(link(fileIds.signupFunnel, 'Product/Shortcuts/Signup funnel'));
+		const { json, error } = await posthog.run(
+			fileSystem.link({ fileId: fileIds.signupFunnel, newPath: 'Product/Shortcuts/Signup funnel' }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(entryAt(posthog, 'Product/Shortcuts/Signup funnel')).toMatchObject({
+		expect(entryAt('Product/Shortcuts/Signup funnel')).toMatchObject({
 			id: json[0].id,
 			type: 'insight',
 			ref: 'aB3dE5fG',
 			shortcut: true,
 		});
-		expect(entryAt(posthog, 'Marketing/Signup funnel')).toMatchObject({ id: fileIds.signupFunnel, shortcut: false });
-		expect(entryAt(posthog, 'Product/Shortcuts')).toMatchObject({ type: 'folder' });
+		expect(entryAt('Marketing/Signup funnel')).toMatchObject({
+			id: fileIds.signupFunnel,
+			shortcut: false,
+		});
+		expect(entryAt('Product/Shortcuts')).toMatchObject({ type: 'folder' });
 	});
 
 	test('link: linking a folder copies everything in it as shortcuts', async () => {
-		const { json, error } = await posthog.run(link(fileIds.campaignsFolder, 'Product/Campaigns'));
+		const { json, error } = await posthog.run(
+			fileSystem.link({ fileId: fileIds.campaignsFolder, newPath: 'Product/Campaigns' }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(received(posthog.lastRequest())).toEqual(
-			withBody(posthog, 'POST', linkPath(fileIds.campaignsFolder), { new_path: 'Product/Campaigns' }),
-		);
+		posthog.expectReceived([
+			api.fileSystem.link(fileIds.campaignsFolder, { new_path: 'Product/Campaigns' }),
+		]);
 		expect(json).toHaveLength(1);
 		expect(json[0]).toMatchObject({ path: 'Product/Campaigns', type: 'folder', shortcut: true });
-		expect(entryAt(posthog, 'Product/Campaigns/Q3 launch')).toMatchObject({ type: 'dashboard', ref: '7', shortcut: true });
-		expect(entryAt(posthog, 'Product/Campaigns/Pricing page test')).toMatchObject({
+		expect(entryAt('Product/Campaigns/Q3 launch')).toMatchObject({
+			type: 'dashboard',
+			ref: '7',
+			shortcut: true,
+		});
+		expect(entryAt('Product/Campaigns/Pricing page test')).toMatchObject({
 			type: 'experiment',
 			ref: '3',
 			shortcut: true,
 		});
 		// the originals are untouched
-		expect(entryAt(posthog, 'Marketing/Campaigns/Q3 launch')).toMatchObject({ id: fileIds.q3LaunchDashboard, shortcut: false });
+		expect(entryAt('Marketing/Campaigns/Q3 launch')).toMatchObject({
+			id: fileIds.q3LaunchDashboard,
+			shortcut: false,
+		});
 	});
 
 	test('link: a file id with surrounding spaces is sent trimmed in the path', async () => {
-		const { error } = await posthog.run(link(`  ${fileIds.roadmapNotebook}  `, 'Marketing/Roadmap notes'));
+		const { error } = await posthog.run(
+			fileSystem.link({
+				fileId: `  ${fileIds.roadmapNotebook}  `,
+				newPath: 'Marketing/Roadmap notes',
+			}),
+		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([
-			withBody(posthog, 'POST', linkPath(fileIds.roadmapNotebook), { new_path: 'Marketing/Roadmap notes' }),
+		posthog.expectReceived([
+			api.fileSystem.link(fileIds.roadmapNotebook, { new_path: 'Marketing/Roadmap notes' }),
 		]);
 	});
 
 	test('link: an unknown file id fails with PostHog’s 404 detail and creates nothing', async () => {
 		const unknown = '0193a1b2-c3d4-7e5f-8a6b-0000000000ff';
 		const before = posthog.emulator.state.fileSystem.length;
-		const { error } = await posthog.run(link(unknown, 'Product/Shortcut'));
+		const { error } = await posthog.run(
+			fileSystem.link({ fileId: unknown, newPath: 'Product/Shortcut' }),
+		);
 
-		expect(receivedAll(posthog)).toEqual([withBody(posthog, 'POST', linkPath(unknown), { new_path: 'Product/Shortcut' })]);
+		posthog.expectReceived([api.fileSystem.link(unknown, { new_path: 'Product/Shortcut' })]);
 		expect(failure(error)).toMatchObject({ message: 'Not found.', httpCode: '404' });
 		expect(posthog.emulator.state.fileSystem).toHaveLength(before);
 	});
 
 	test('link: a folder linked onto its own path fails with PostHog’s raw 400 detail', async () => {
-		const { error } = await posthog.run(link(fileIds.productFolder, 'Product'));
+		const { error } = await posthog.run(
+			fileSystem.link({ fileId: fileIds.productFolder, newPath: 'Product' }),
+		);
 
-		expect(receivedAll(posthog)).toEqual([withBody(posthog, 'POST', linkPath(fileIds.productFolder), { new_path: 'Product' })]);
-		expect(failure(error)).toMatchObject({ message: 'Cannot link folder into itself', httpCode: '400' });
+		posthog.expectReceived([api.fileSystem.link(fileIds.productFolder, { new_path: 'Product' })]);
+		expect(failure(error)).toMatchObject({
+			message: 'Cannot link folder into itself',
+			httpCode: '400',
+		});
 	});
 
 	test('link: a file id that is not a UUID is refused before any request', async () => {
-		const { error } = await posthog.run(link('12345', 'Product/Shortcut'));
+		const { error } = await posthog.run(
+			fileSystem.link({ fileId: '12345', newPath: 'Product/Shortcut' }),
+		);
 
-		expect(receivedAll(posthog)).toEqual([]);
-		expect(error).toBeDefined();
+		posthog.expectReceived([]);
 		expect(error.message).toMatch(/File ID.*"12345".*not a file system entry UUID/);
 	});
 
 	test('link: an empty new path is refused by n8n before any request (required parameter)', async () => {
-		const error = await runError(posthog.run(link(fileIds.signupFunnel, '')));
+		const { error } = await posthog.run(
+			fileSystem.link({ fileId: fileIds.signupFunnel, newPath: '' }),
+		);
 
-		expect(error).toBeDefined();
 		expect(error.message).toMatch(/Parameter "New Path" is required/);
-
-		expect(receivedAll(posthog)).toEqual([]);
+		posthog.expectReceived([]);
 	});
 
 	test('link: a new path expression that resolves to empty is refused before any request', async () => {
 		const { error } = await posthog.run(
-			{ resource: 'fileSystem', operation: 'link', fileId: fileIds.signupFunnel, newPath: '={{ $json.to }}' },
+			fileSystem.link({ fileId: fileIds.signupFunnel, newPath: '={{ $json.to }}' }),
 			{ input: [{ json: { to: '  ' } }] },
 		);
 
-		expect(receivedAll(posthog)).toEqual([]);
-		expect(error).toBeDefined();
+		posthog.expectReceived([]);
 		expect(error.message).toMatch(/New Path.*must not be empty/);
 	});
 });

@@ -1,11 +1,10 @@
-const { usePostHog } = require('../helpers/posthog');
-const { receivedAll, withBody, withoutBody, failure, runError } = require('./received');
+const { usePostHog, failure } = require('../helpers/posthog');
+const { fileSystem } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
 const NOW = '2025-03-01T12:34:56Z';
-const LOG_VIEW_PATH = '/api/projects/1/file_system/log_view/';
-const logView = (parameters) => ({ resource: 'fileSystem', operation: 'logView', ...parameters });
 const viewsOf = (type, ref) =>
 	posthog.emulator.state.logViews
 		.filter((v) => v.project_id === 1 && v.type === type && v.ref === ref)
@@ -17,78 +16,95 @@ beforeEach(() => {
 
 describe('fileSystem logView', () => {
 	test('logView: sends POST log_view/ with exactly {type, ref}, and PostHog’s empty 204 gives [{ success: true }]', async () => {
-		const { json, items, error } = await posthog.run(logView({ type: 'insight', ref: 'pQ2rS4tU' }));
+		const { json, items, error } = await posthog.run(
+			fileSystem.logView({ type: 'insight', ref: 'pQ2rS4tU' }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([withBody(posthog, 'POST', LOG_VIEW_PATH, { type: 'insight', ref: 'pQ2rS4tU' })]);
+		posthog.expectReceived([api.fileSystem.logView({ type: 'insight', ref: 'pQ2rS4tU' })]);
 		expect(json).toEqual([{ success: true }]);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
 	test('logView: PostHog records the view, timed now when no Viewed At is given', async () => {
-		const { error } = await posthog.run(logView({ type: 'insight', ref: 'pQ2rS4tU' }));
+		const { error } = await posthog.run(fileSystem.logView({ type: 'insight', ref: 'pQ2rS4tU' }));
 
 		expect(error).toBeUndefined();
-		expect(viewsOf('insight', 'pQ2rS4tU')).toEqual([{ type: 'insight', ref: 'pQ2rS4tU', viewed_at: NOW }]);
+		expect(viewsOf('insight', 'pQ2rS4tU')).toEqual([
+			{ type: 'insight', ref: 'pQ2rS4tU', viewed_at: NOW },
+		]);
 	});
 
 	test('logView: additionalFields.viewedAt is sent as viewed_at and PostHog stores that time', async () => {
 		const { json, error } = await posthog.run(
-			logView({ type: 'dashboard', ref: '8', additionalFields: { viewedAt: '2025-02-01T10:00:00.000Z' } }),
+			fileSystem.logView({
+				type: 'dashboard',
+				ref: '8',
+				additionalFields: { viewedAt: '2025-02-01T10:00:00.000Z' },
+			}),
 		);
 
 		expect(error).toBeUndefined();
-		expect(receivedAll(posthog)).toEqual([
-			withBody(posthog, 'POST', LOG_VIEW_PATH, { type: 'dashboard', ref: '8', viewed_at: '2025-02-01T10:00:00.000Z' }),
+		posthog.expectReceived([
+			api.fileSystem.logView({
+				type: 'dashboard',
+				ref: '8',
+				viewed_at: '2025-02-01T10:00:00.000Z',
+			}),
 		]);
 		expect(json).toEqual([{ success: true }]);
-		expect(viewsOf('dashboard', '8')).toEqual([{ type: 'dashboard', ref: '8', viewed_at: '2025-02-01T10:00:00Z' }]);
+		expect(viewsOf('dashboard', '8')).toEqual([
+			{ type: 'dashboard', ref: '8', viewed_at: '2025-02-01T10:00:00Z' },
+		]);
 	});
 
 	test('logView: viewing an already viewed item updates its time, and Get Many Log Views then lists it first', async () => {
-		const logged = await posthog.run(logView({ type: 'feature_flag', ref: '12' }));
+		const logged = await posthog.run(fileSystem.logView({ type: 'feature_flag', ref: '12' }));
 		expect(logged.error).toBeUndefined();
-		const listed = await posthog.run({ resource: 'fileSystem', operation: 'getLogViews', returnAll: false, limit: 1 });
+		const listed = await posthog.run(fileSystem.getLogViews({ returnAll: false, limit: 1 }));
 
-		expect(receivedAll(posthog)).toEqual([
-			withBody(posthog, 'POST', LOG_VIEW_PATH, { type: 'feature_flag', ref: '12' }),
-			withoutBody(posthog, 'GET', LOG_VIEW_PATH, { limit: '1' }),
+		posthog.expectReceived([
+			api.fileSystem.logView({ type: 'feature_flag', ref: '12' }),
+			api.fileSystem.logViews({ limit: '1' }),
 		]);
-		expect(viewsOf('feature_flag', '12')).toEqual([{ type: 'feature_flag', ref: '12', viewed_at: NOW }]);
+		expect(viewsOf('feature_flag', '12')).toEqual([
+			{ type: 'feature_flag', ref: '12', viewed_at: NOW },
+		]);
 		expect(listed.json).toEqual([{ type: 'feature_flag', ref: '12', viewed_at: NOW }]);
 	});
 
 	test('logView: an empty Ref is refused by n8n before any request (required parameter)', async () => {
-		const error = await runError(posthog.run(logView({ type: 'insight', ref: '' })));
+		const { error } = await posthog.run(fileSystem.logView({ type: 'insight', ref: '' }));
 
-		expect(receivedAll(posthog)).toEqual([]);
-		expect(error).toBeDefined();
+		posthog.expectReceived([]);
 		expect(error.message).toMatch(/Parameter "Ref" is required/);
 	});
 
 	test('logView: a Ref expression resolving to empty fails with PostHog’s 400 naming the field ref', async () => {
-		const { error } = await posthog.run(logView({ type: 'insight', ref: '={{ $json.ref }}' }), {
-			input: [{ json: { ref: '' } }],
-		});
+		const { error } = await posthog.run(
+			fileSystem.logView({ type: 'insight', ref: '={{ $json.ref }}' }),
+			{ input: [{ json: { ref: '' } }] },
+		);
 
-		expect(receivedAll(posthog)).toEqual([withBody(posthog, 'POST', LOG_VIEW_PATH, { type: 'insight', ref: '' })]);
-		expect(failure(error)).toMatchObject({ message: 'This field may not be blank.', httpCode: '400' });
+		posthog.expectReceived([api.fileSystem.logView({ type: 'insight', ref: '' })]);
+		expect(failure(error)).toMatchObject({
+			message: 'This field may not be blank.',
+			httpCode: '400',
+		});
 		expect(error.description).toContain('"ref"');
 		expect(viewsOf('insight', '')).toEqual([]);
 	});
 
 	test('logView: a key with only file_system:read gets PostHog’s 403, and the error names the scope file_system:write', async () => {
 		posthog.emulator.state.keys.phx_ro = { scopes: ['file_system:read'] };
-		const { json, error } = await posthog.run(logView({ type: 'insight', ref: 'pQ2rS4tU' }), {
-			credentials: posthog.credentials({ apiKey: 'phx_ro' }),
-		});
+		const { json, error } = await posthog.run(
+			fileSystem.logView({ type: 'insight', ref: 'pQ2rS4tU' }),
+			{ credentials: posthog.credentials({ apiKey: 'phx_ro' }) },
+		);
 
-		expect(receivedAll(posthog)).toEqual([
-			{
-				...withBody(posthog, 'POST', LOG_VIEW_PATH, { type: 'insight', ref: 'pQ2rS4tU' }),
-				authorization: 'Bearer phx_ro',
-			},
-		]);
+		posthog.expectReceived([api.fileSystem.logView({ type: 'insight', ref: 'pQ2rS4tU' })], {
+			apiKey: 'phx_ro',
+		});
 		expect(json).toEqual([]);
 		expect(failure(error)).toMatchObject({
 			message: "API key missing required scope 'file_system:write'",

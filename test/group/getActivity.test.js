@@ -1,17 +1,19 @@
-const { usePostHog } = require('../helpers/posthog');
+const { usePostHog, failure } = require('../helpers/posthog');
+const { group, properties } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
-const ACTIVITY_PATH = '/api/projects/1/groups/activity/';
 const ACME_ID = '1'; // the seeded acme group's internal id, which activity entries point at
 
-function expectActivityRequest(request, query, apiKey = posthog.emulator.apiKey) {
-	expect(request.method).toBe('GET');
-	expect(request.path).toBe(ACTIVITY_PATH);
-	expect(request.query).toEqual(query);
-	expect(request.body).toBeUndefined();
-	expect(request.headers.authorization).toBe(`Bearer ${apiKey}`);
-}
+/** The activity page request: `page` of `limit` entries of the company `groupKey`. */
+const activityPage = (page, limit, groupKey = 'acme') =>
+	api.group.activity({
+		group_type_index: '0',
+		group_key: groupKey,
+		page: String(page),
+		limit: String(limit),
+	});
 
 /** Adds `count` activity entries for acme, one minute apart, all newer than the seed's. */
 function addAcmeActivity(count) {
@@ -52,125 +54,95 @@ describe('group getActivity', () => {
 		const expected = acmeActivityNewestFirst();
 		expect(expected).toHaveLength(242);
 
-		const { json, items, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			returnAll: true,
-		});
+		const { json, items, error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: true }),
+		);
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(3);
-		expectActivityRequest(requests[0], { group_type_index: '0', group_key: 'acme', page: '1', limit: '100' });
-		expectActivityRequest(requests[1], { group_type_index: '0', group_key: 'acme', page: '2', limit: '100' });
-		expectActivityRequest(requests[2], { group_type_index: '0', group_key: 'acme', page: '3', limit: '100' });
-
+		posthog.expectReceived([activityPage(1, 100), activityPage(2, 100), activityPage(3, 100)]);
 		expect(json).toEqual(expected);
 		expect(new Set(json.map((entry) => entry.id)).size).toBe(242);
-		expect(json[0]).toMatchObject({ activity: 'update_property', scope: 'Group', item_id: ACME_ID, created_at: '2025-02-01T03:49:00Z' });
-		expect(json[241]).toMatchObject({ activity: 'create_group', created_at: '2024-11-05T10:00:01Z' });
+		expect(json[0]).toMatchObject({
+			activity: 'update_property',
+			scope: 'Group',
+			item_id: ACME_ID,
+			created_at: '2025-02-01T03:49:00Z',
+		});
+		expect(json[241]).toMatchObject({
+			activity: 'create_group',
+			created_at: '2024-11-05T10:00:01Z',
+		});
 		for (const item of items) expect(item.pairedItem).toEqual({ item: 0 });
 	});
 
 	test('getActivity Return All stops when `next` is null even if the last page is full (200 entries → 2 requests)', async () => {
 		addAcmeActivity(188); // + 12 seeded = 200: page 2 is full and has next = null
 
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			returnAll: true,
-		});
+		const { json, error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: true }),
+		);
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(2);
-		expectActivityRequest(requests[0], { group_type_index: '0', group_key: 'acme', page: '1', limit: '100' });
-		expectActivityRequest(requests[1], { group_type_index: '0', group_key: 'acme', page: '2', limit: '100' });
+		posthog.expectReceived([activityPage(1, 100), activityPage(2, 100)]);
 		expect(json).toEqual(acmeActivityNewestFirst());
 		expect(json).toHaveLength(200);
 	});
 
 	test('getActivity Return All on the 12 seeded entries needs one page', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			returnAll: true,
-		});
+		const { json, error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: true }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectActivityRequest(posthog.lastRequest(), { group_type_index: '0', group_key: 'acme', page: '1', limit: '100' });
+		posthog.expectReceived([activityPage(1, 100)]);
 		expect(json).toEqual(acmeActivityNewestFirst());
 		expect(json).toHaveLength(12);
-		expect(json[0].detail).toMatchObject({ name: 'website', changes: [{ action: 'deleted', before: 'acme.com', after: null }] });
+		expect(json[0].detail).toMatchObject({
+			name: 'website',
+			changes: [{ action: 'deleted', before: 'acme.com', after: null }],
+		});
 	});
 
 	test('getActivity Limit 5 asks for one page of 5 and outputs the 5 newest entries', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			returnAll: false,
-			limit: 5,
-		});
+		const { json, error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: false, limit: 5 }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectActivityRequest(posthog.lastRequest(), { group_type_index: '0', group_key: 'acme', page: '1', limit: '5' });
+		posthog.expectReceived([activityPage(1, 5)]);
 		expect(json).toEqual(acmeActivityNewestFirst().slice(0, 5));
 	});
 
 	test('getActivity Limit 150 fetches two pages and outputs exactly the 150 newest entries', async () => {
 		addAcmeActivity(230);
 
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			returnAll: false,
-			limit: 150,
-		});
+		const { json, error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: false, limit: 150 }),
+		);
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(2);
-		expectActivityRequest(requests[0], { group_type_index: '0', group_key: 'acme', page: '1', limit: '100' });
-		expectActivityRequest(requests[1], { group_type_index: '0', group_key: 'acme', page: '2', limit: '100' });
+		posthog.expectReceived([activityPage(1, 100), activityPage(2, 100)]);
 		expect(json).toEqual(acmeActivityNewestFirst().slice(0, 150));
 	});
 
 	test('getActivity shows a change made by updateProperty as the newest entry', async () => {
 		posthog.emulator.now = () => new Date('2025-03-01T00:00:00Z');
-		const update = await posthog.run({
-			resource: 'group',
-			operation: 'updateProperty',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			properties: { property: [{ key: 'employees', value: '130' }] },
-		});
+		const update = await posthog.run(
+			group.updateProperty({
+				groupTypeIndex: 0,
+				groupKey: 'acme',
+				properties: properties({ employees: '130' }),
+			}),
+		);
 		expect(update.error).toBeUndefined();
 		posthog.emulator.requests.length = 0;
 
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			returnAll: false,
-			limit: 1,
-		});
+		const { json, error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: false, limit: 1 }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectActivityRequest(posthog.lastRequest(), { group_type_index: '0', group_key: 'acme', page: '1', limit: '1' });
+		posthog.expectReceived([activityPage(1, 1)]);
 		expect(json).toHaveLength(1);
 		expect(json[0]).toMatchObject({
 			activity: 'update_property',
@@ -183,66 +155,63 @@ describe('group getActivity', () => {
 		posthog.emulator.state.keys.phx_group_read_only = { scopes: ['group:read'] };
 
 		const { error } = await posthog.run(
-			{ resource: 'group', operation: 'getActivity', groupTypeIndex: 0, groupKey: 'acme', returnAll: true },
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: true }),
 			{ credentials: posthog.credentials({ apiKey: 'phx_group_read_only' }) },
 		);
 
-		expect(error).toBeDefined();
-		expect(error.httpCode).toBe('403');
-		expect(error.message).toBe("API key missing required scope 'activity_log:read'");
+		expect(failure(error)).toMatchObject({
+			message: "API key missing required scope 'activity_log:read'",
+			httpCode: '403',
+		});
 		expect(error.description).toMatch(/activity_log:read/);
-		expect(posthog.requests()).toHaveLength(1);
-		expectActivityRequest(
-			posthog.lastRequest(),
-			{ group_type_index: '0', group_key: 'acme', page: '1', limit: '100' },
-			'phx_group_read_only',
-		);
+		posthog.expectReceived([activityPage(1, 100)], { apiKey: 'phx_group_read_only' });
 	});
 
 	test('getActivity works with a key that has activity_log:read but not group:read', async () => {
 		posthog.emulator.state.keys.phx_activity_only = { scopes: ['activity_log:read'] };
 
 		const { json, error } = await posthog.run(
-			{ resource: 'group', operation: 'getActivity', groupTypeIndex: 0, groupKey: 'acme', returnAll: false, limit: 3 },
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'acme', returnAll: false, limit: 3 }),
 			{ credentials: posthog.credentials({ apiKey: 'phx_activity_only' }) },
 		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectActivityRequest(posthog.lastRequest(), { group_type_index: '0', group_key: 'acme', page: '1', limit: '3' }, 'phx_activity_only');
+		posthog.expectReceived([activityPage(1, 3)], { apiKey: 'phx_activity_only' });
 		expect(json).toEqual(acmeActivityNewestFirst().slice(0, 3));
 	});
 
 	test('getActivity with several input items pairs every output entry to its input item', async () => {
 		const { json, items, error } = await posthog.run(
-			{ resource: 'group', operation: 'getActivity', groupTypeIndex: 0, groupKey: '={{ $json.key }}', returnAll: false, limit: 2 },
+			group.getActivity({
+				groupTypeIndex: 0,
+				groupKey: '={{ $json.key }}',
+				returnAll: false,
+				limit: 2,
+			}),
 			{ input: [{ json: { key: 'acme' } }, { json: { key: 'globex' } }] },
 		);
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(2);
-		const byKey = Object.fromEntries(requests.map((request) => [request.query.group_key, request]));
-		expectActivityRequest(byKey.acme, { group_type_index: '0', group_key: 'acme', page: '1', limit: '2' });
-		expectActivityRequest(byKey.globex, { group_type_index: '0', group_key: 'globex', page: '1', limit: '2' });
+		posthog.expectReceived([activityPage(1, 2, 'acme'), activityPage(1, 2, 'globex')], {
+			itemOf: (request) => request.query.group_key,
+		});
 		expect(json).toHaveLength(4);
 		expect(json.slice(0, 2)).toEqual(acmeActivityNewestFirst().slice(0, 2));
 		expect(json.slice(2).map((entry) => entry.item_id)).toEqual(['2', '2']);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 
 	test('getActivity for a group that does not exist fails with PostHog’s 404', async () => {
-		const { error } = await posthog.run({
-			resource: 'group',
-			operation: 'getActivity',
-			groupTypeIndex: 0,
-			groupKey: 'no-such-group',
-			returnAll: true,
-		});
+		const { error } = await posthog.run(
+			group.getActivity({ groupTypeIndex: 0, groupKey: 'no-such-group', returnAll: true }),
+		);
 
-		expect(error).toBeDefined();
-		expect(error.httpCode).toBe('404');
-		expect(error.message).toBe('Not found.');
-		expectActivityRequest(posthog.lastRequest(), { group_type_index: '0', group_key: 'no-such-group', page: '1', limit: '100' });
+		expect(failure(error)).toMatchObject({ message: 'Not found.', httpCode: '404' });
+		posthog.expectReceived([activityPage(1, 100, 'no-such-group')]);
 	});
 });

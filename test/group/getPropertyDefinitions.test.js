@@ -1,26 +1,18 @@
-const { usePostHog, seedGroups } = require('../helpers/posthog');
+const { usePostHog, failure, seedGroups } = require('../helpers/posthog');
+const { group } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
-const LEGACY_PATH = '/api/projects/1/groups/property_definitions/';
-const FALLBACK_PATH = '/api/projects/1/property_definitions/';
-const GROUP_TYPES_PATH = '/api/projects/1/groups_types/';
-
 // Current PostHog lists group definitions one type at a time (posthog-api.md §2.6), and the
 // emulator answers 400 to `type=group` without `group_type_index`, as PostHog does.
-const fallbackQuery = (groupTypeIndex, offset = 0) => ({
-	type: 'group',
-	group_type_index: String(groupTypeIndex),
-	limit: '100',
-	offset: String(offset),
-});
-
-function expectGet(request, path, apiKey = posthog.emulator.apiKey) {
-	expect(request.method).toBe('GET');
-	expect(request.path).toBe(path);
-	expect(request.body).toBeUndefined();
-	expect(request.headers.authorization).toBe(`Bearer ${apiKey}`);
-}
+const fallbackPage = (groupTypeIndex, offset = 0) =>
+	api.propertyDefinitions({
+		type: 'group',
+		group_type_index: String(groupTypeIndex),
+		limit: '100',
+		offset: String(offset),
+	});
 
 // What the seeded groups of project 1 hold: per type, count desc then name asc (legacy route).
 const LEGACY_DEFINITIONS = [
@@ -37,19 +29,20 @@ const LEGACY_DEFINITIONS = [
 ];
 
 // The same definitions as property_definitions/ knows them: no counts there.
-const byIndexThenName = (a, b) => a.group_type_index - b.group_type_index || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-const FALLBACK_DEFINITIONS = LEGACY_DEFINITIONS.map(({ group_type_index, name }) => ({ group_type_index, name, count: null })).sort(
-	byIndexThenName,
-);
+const byIndexThenName = (a, b) =>
+	a.group_type_index - b.group_type_index || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+const FALLBACK_DEFINITIONS = LEGACY_DEFINITIONS.map(({ group_type_index, name }) => ({
+	group_type_index,
+	name,
+	count: null,
+})).sort(byIndexThenName);
 
 describe('group getPropertyDefinitions', () => {
 	test('getPropertyDefinitions with the legacy route sends one GET and outputs one item per definition {group_type_index, name, count}', async () => {
-		const { json, items, error } = await posthog.run({ resource: 'group', operation: 'getPropertyDefinitions' });
+		const { json, items, error } = await posthog.run(group.getPropertyDefinitions());
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectGet(posthog.lastRequest(), LEGACY_PATH);
-		expect(posthog.lastRequest().query).toEqual({});
+		posthog.expectReceived([api.group.propertyDefinitions()]);
 		expect(json).toEqual(LEGACY_DEFINITIONS);
 		for (const item of items) expect(item.pairedItem).toEqual({ item: 0 });
 	});
@@ -58,7 +51,7 @@ describe('group getPropertyDefinitions', () => {
 		const acme = posthog.emulator.state.groups.find((g) => g.group_key === 'acme');
 		acme.group_properties.plan = 'pro';
 
-		const { json, error } = await posthog.run({ resource: 'group', operation: 'getPropertyDefinitions' });
+		const { json, error } = await posthog.run(group.getPropertyDefinitions());
 
 		expect(error).toBeUndefined();
 		expect(json.filter((d) => d.group_type_index === 0)).toEqual([
@@ -73,18 +66,16 @@ describe('group getPropertyDefinitions', () => {
 	test('getPropertyDefinitions falls back on a 404 to the project’s group types, then GET property_definitions/?type=group&group_type_index=N for each', async () => {
 		posthog.emulator.state.legacyGroupPropertyDefinitions = false;
 
-		const { json, items, error } = await posthog.run({ resource: 'group', operation: 'getPropertyDefinitions' });
+		const { json, items, error } = await posthog.run(group.getPropertyDefinitions());
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests.map(({ path, query }) => ({ path, query }))).toEqual([
-			{ path: LEGACY_PATH, query: {} },
-			{ path: GROUP_TYPES_PATH, query: {} },
-			{ path: FALLBACK_PATH, query: fallbackQuery(0) },
-			{ path: FALLBACK_PATH, query: fallbackQuery(1) },
-			{ path: FALLBACK_PATH, query: fallbackQuery(2) },
+		posthog.expectReceived([
+			api.group.propertyDefinitions(),
+			api.group.types(),
+			fallbackPage(0),
+			fallbackPage(1),
+			fallbackPage(2),
 		]);
-		for (const request of requests) expectGet(request, request.path);
 		expect(json).toHaveLength(FALLBACK_DEFINITIONS.length);
 		expect([...json].sort(byIndexThenName)).toEqual(FALLBACK_DEFINITIONS);
 		for (const item of items) expect(item.pairedItem).toEqual({ item: 0 });
@@ -92,19 +83,27 @@ describe('group getPropertyDefinitions', () => {
 
 	test('getPropertyDefinitions fallback pages through more than 100 definitions of one type and outputs each once', async () => {
 		posthog.emulator.state.legacyGroupPropertyDefinitions = false;
-		const manyProperties = Object.fromEntries(Array.from({ length: 120 }, (_, i) => [`p${String(i).padStart(3, '0')}`, i]));
-		seedGroups(posthog.emulator.state, { projectId: 1, groupTypeIndex: 1, count: 1, prefix: 'wide', properties: manyProperties });
+		const manyProperties = Object.fromEntries(
+			Array.from({ length: 120 }, (_, i) => [`p${String(i).padStart(3, '0')}`, i]),
+		);
+		seedGroups(posthog.emulator.state, {
+			projectId: 1,
+			groupTypeIndex: 1,
+			count: 1,
+			prefix: 'wide',
+			properties: manyProperties,
+		});
 
-		const { json, error } = await posthog.run({ resource: 'group', operation: 'getPropertyDefinitions' });
+		const { json, error } = await posthog.run(group.getPropertyDefinitions());
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests().map(({ path, query }) => ({ path, query }))).toEqual([
-			{ path: LEGACY_PATH, query: {} },
-			{ path: GROUP_TYPES_PATH, query: {} },
-			{ path: FALLBACK_PATH, query: fallbackQuery(0) },
-			{ path: FALLBACK_PATH, query: fallbackQuery(1) },
-			{ path: FALLBACK_PATH, query: fallbackQuery(1, 100) },
-			{ path: FALLBACK_PATH, query: fallbackQuery(2) },
+		posthog.expectReceived([
+			api.group.propertyDefinitions(),
+			api.group.types(),
+			fallbackPage(0),
+			fallbackPage(1),
+			fallbackPage(1, 100),
+			fallbackPage(2),
 		]);
 		const expected = [
 			...FALLBACK_DEFINITIONS,
@@ -118,34 +117,31 @@ describe('group getPropertyDefinitions', () => {
 		posthog.emulator.state.legacyGroupPropertyDefinitions = false;
 		posthog.emulator.state.keys.phx_group_read_only = { scopes: ['group:read'] };
 
-		const { error } = await posthog.run(
-			{ resource: 'group', operation: 'getPropertyDefinitions' },
-			{ credentials: posthog.credentials({ apiKey: 'phx_group_read_only' }) },
-		);
+		const { error } = await posthog.run(group.getPropertyDefinitions(), {
+			credentials: posthog.credentials({ apiKey: 'phx_group_read_only' }),
+		});
 
-		expect(error).toBeDefined();
-		expect(error.httpCode).toBe('403');
-		expect(error.message).toBe("API key missing required scope 'property_definition:read'");
+		expect(failure(error)).toMatchObject({
+			message: "API key missing required scope 'property_definition:read'",
+			httpCode: '403',
+		});
 		expect(error.description).toMatch(/property_definition:read/);
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(3);
-		expectGet(requests[0], LEGACY_PATH, 'phx_group_read_only');
-		expectGet(requests[1], GROUP_TYPES_PATH, 'phx_group_read_only');
-		expectGet(requests[2], FALLBACK_PATH, 'phx_group_read_only');
+		posthog.expectReceived([api.group.propertyDefinitions(), api.group.types(), fallbackPage(0)], {
+			apiKey: 'phx_group_read_only',
+		});
 	});
 
 	test('getPropertyDefinitions does not hide a legacy-route error other than 404 (403 is reported, no fallback)', async () => {
 		posthog.emulator.state.keys.phx_no_groups = { scopes: ['insight:read'] };
 
-		const { error } = await posthog.run(
-			{ resource: 'group', operation: 'getPropertyDefinitions' },
-			{ credentials: posthog.credentials({ apiKey: 'phx_no_groups' }) },
-		);
+		const { error } = await posthog.run(group.getPropertyDefinitions(), {
+			credentials: posthog.credentials({ apiKey: 'phx_no_groups' }),
+		});
 
-		expect(error).toBeDefined();
-		expect(error.httpCode).toBe('403');
-		expect(error.message).toBe("API key missing required scope 'group:read'");
-		expect(posthog.requests()).toHaveLength(1);
-		expectGet(posthog.lastRequest(), LEGACY_PATH, 'phx_no_groups');
+		expect(failure(error)).toMatchObject({
+			message: "API key missing required scope 'group:read'",
+			httpCode: '403',
+		});
+		posthog.expectReceived([api.group.propertyDefinitions()], { apiKey: 'phx_no_groups' });
 	});
 });

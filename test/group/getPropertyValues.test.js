@@ -1,29 +1,17 @@
 const { usePostHog } = require('../helpers/posthog');
+const { group } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
-const VALUES_PATH = '/api/projects/1/groups/property_values/';
-
-function expectValuesRequest(request, query) {
-	expect(request.method).toBe('GET');
-	expect(request.path).toBe(VALUES_PATH);
-	expect(request.query).toEqual(query);
-	expect(request.body).toBeUndefined();
-	expect(request.headers.authorization).toBe(`Bearer ${posthog.emulator.apiKey}`);
-}
-
 describe('group getPropertyValues', () => {
 	test('getPropertyValues sends {group_type_index, key} and outputs one item {name, count} per value, most frequent first', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getPropertyValues',
-			groupTypeIndex: 0,
-			propertyName: 'industry',
-		});
+		const { json, items, error } = await posthog.run(
+			group.getPropertyValues({ groupTypeIndex: 0, propertyName: 'industry' }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectValuesRequest(posthog.lastRequest(), { group_type_index: '0', key: 'industry' });
+		posthog.expectReceived([api.group.propertyValues({ group_type_index: '0', key: 'industry' })]);
 		expect(json).toEqual([
 			{ name: 'SaaS', count: 3 },
 			{ name: 'Biotech', count: 1 },
@@ -33,30 +21,28 @@ describe('group getPropertyValues', () => {
 	});
 
 	test('getPropertyValues sends filters.value as `value` and outputs only the matching values', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getPropertyValues',
-			groupTypeIndex: 0,
-			propertyName: 'industry',
-			filters: { value: 'saa' },
-		});
+		const { json, error } = await posthog.run(
+			group.getPropertyValues({
+				groupTypeIndex: 0,
+				propertyName: 'industry',
+				filters: { value: 'saa' },
+			}),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectValuesRequest(posthog.lastRequest(), { group_type_index: '0', key: 'industry', value: 'saa' });
+		posthog.expectReceived([
+			api.group.propertyValues({ group_type_index: '0', key: 'industry', value: 'saa' }),
+		]);
 		expect(json).toEqual([{ name: 'SaaS', count: 3 }]);
 	});
 
 	test('getPropertyValues sends the chosen group type index and reads only that type', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getPropertyValues',
-			groupTypeIndex: 2,
-			propertyName: 'plan',
-		});
+		const { json, error } = await posthog.run(
+			group.getPropertyValues({ groupTypeIndex: 2, propertyName: 'plan' }),
+		);
 
 		expect(error).toBeUndefined();
-		expectValuesRequest(posthog.lastRequest(), { group_type_index: '2', key: 'plan' });
+		posthog.expectReceived([api.group.propertyValues({ group_type_index: '2', key: 'plan' })]);
 		// type 0 also has `plan` (enterprise ×2): it must not appear
 		expect(json).toEqual([
 			{ name: 'free', count: 1 },
@@ -66,21 +52,18 @@ describe('group getPropertyValues', () => {
 
 	test('getPropertyValues with several input items (name from an expression) pairs every output value to its input item', async () => {
 		const { json, items, error } = await posthog.run(
-			{
-				resource: 'group',
-				operation: 'getPropertyValues',
-				groupTypeIndex: 1,
-				propertyName: '={{ $json.property }}',
-			},
+			group.getPropertyValues({ groupTypeIndex: 1, propertyName: '={{ $json.property }}' }),
 			{ input: [{ json: { property: 'company' } }, { json: { property: 'name' } }] },
 		);
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(2);
-		const byKey = Object.fromEntries(requests.map((request) => [request.query.key, request]));
-		expectValuesRequest(byKey.company, { group_type_index: '1', key: 'company' });
-		expectValuesRequest(byKey.name, { group_type_index: '1', key: 'name' });
+		posthog.expectReceived(
+			[
+				api.group.propertyValues({ group_type_index: '1', key: 'company' }),
+				api.group.propertyValues({ group_type_index: '1', key: 'name' }),
+			],
+			{ itemOf: (request) => request.query.key },
+		);
 		expect(json).toEqual([
 			{ name: 'acme', count: 2 },
 			{ name: 'globex', count: 1 },
@@ -88,19 +71,21 @@ describe('group getPropertyValues', () => {
 			{ name: 'Operations', count: 1 },
 			{ name: 'Platform', count: 1 },
 		]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }, { item: 1 }]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 
 	test('getPropertyValues with a group type outside 0–4 is refused before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'group',
-			operation: 'getPropertyValues',
-			groupTypeIndex: 5,
-			propertyName: 'industry',
-		});
+		const { error } = await posthog.run(
+			group.getPropertyValues({ groupTypeIndex: 5, propertyName: 'industry' }),
+		);
 
-		expect(error).toBeDefined();
 		expect(error.message).toMatch(/Group Type.*0 to 4/);
-		expect(posthog.requests()).toHaveLength(0);
+		posthog.expectReceived([]);
 	});
 });

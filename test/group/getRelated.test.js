@@ -1,33 +1,19 @@
 const { usePostHog, SEED } = require('../helpers/posthog');
+const { group } = require('../helpers/operations');
+const api = require('../helpers/api');
 
 const posthog = usePostHog();
-
-const RELATED_PATH = '/api/projects/1/groups/related/';
-
-function expectRelatedRequest(request, query) {
-	expect(request.method).toBe('GET');
-	expect(request.path).toBe(RELATED_PATH);
-	expect(request.query).toEqual(query);
-	expect(request.body).toBeUndefined();
-	expect(request.headers.authorization).toBe(`Bearer ${posthog.emulator.apiKey}`);
-}
 
 const actorIds = (json) => json.map((actor) => [actor.type, actor.id]);
 
 describe('group getRelated', () => {
 	test('getRelated to a group sends {id: groupKey, group_type_index} and outputs one item per related actor', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getRelated',
-			relatedTo: 'group',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-		});
+		const { json, items, error } = await posthog.run(
+			group.getRelated({ relatedTo: 'group', groupTypeIndex: 0, groupKey: 'acme' }),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectRelatedRequest(posthog.lastRequest(), { id: 'acme', group_type_index: '0' });
-
+		posthog.expectReceived([api.group.related({ id: 'acme', group_type_index: '0' })]);
 		expect(actorIds(json)).toEqual([
 			['person', SEED.personIds.maria],
 			['person', SEED.personIds.tom],
@@ -62,16 +48,12 @@ describe('group getRelated', () => {
 	});
 
 	test('getRelated to a group of another type sends that index', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getRelated',
-			relatedTo: 'group',
-			groupTypeIndex: 1,
-			groupKey: 'globex-ops',
-		});
+		const { json, error } = await posthog.run(
+			group.getRelated({ relatedTo: 'group', groupTypeIndex: 1, groupKey: 'globex-ops' }),
+		);
 
 		expect(error).toBeUndefined();
-		expectRelatedRequest(posthog.lastRequest(), { id: 'globex-ops', group_type_index: '1' });
+		posthog.expectReceived([api.group.related({ id: 'globex-ops', group_type_index: '1' })]);
 		expect(actorIds(json)).toEqual([
 			['person', SEED.personIds.li],
 			['group', 'globex'],
@@ -79,19 +61,18 @@ describe('group getRelated', () => {
 	});
 
 	test('getRelated to a person sends {id: uuid} with NO group_type_index and outputs the related groups', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'getRelated',
-			relatedTo: 'person',
-			personId: SEED.personIds.maria,
-			// stored in the workflow, but hidden for a person: must not be sent
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-		});
+		const { json, error } = await posthog.run(
+			group.getRelated({
+				relatedTo: 'person',
+				personId: SEED.personIds.maria,
+				// stored in the workflow, but hidden for a person: must not be sent
+				groupTypeIndex: 0,
+				groupKey: 'acme',
+			}),
+		);
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests()).toHaveLength(1);
-		expectRelatedRequest(posthog.lastRequest(), { id: SEED.personIds.maria });
+		posthog.expectReceived([api.group.related({ id: SEED.personIds.maria })]);
 		expect(json.map((actor) => [actor.type, actor.group_type_index, actor.group_key])).toEqual([
 			['group', 0, 'acme'],
 			['group', 1, 'acme-growth'],
@@ -101,44 +82,52 @@ describe('group getRelated', () => {
 
 	test('getRelated with several input items (person UUID from an expression) pairs every output actor to its input item', async () => {
 		const { json, items, error } = await posthog.run(
-			{ resource: 'group', operation: 'getRelated', relatedTo: 'person', personId: '={{ $json.person }}' },
-			{ input: [{ json: { person: SEED.personIds.li } }, { json: { person: SEED.personIds.anonymous } }] },
+			group.getRelated({ relatedTo: 'person', personId: '={{ $json.person }}' }),
+			{
+				input: [
+					{ json: { person: SEED.personIds.li } },
+					{ json: { person: SEED.personIds.anonymous } },
+				],
+			},
 		);
 
 		expect(error).toBeUndefined();
-		const requests = posthog.requests();
-		expect(requests).toHaveLength(2);
-		const byId = Object.fromEntries(requests.map((request) => [request.query.id, request]));
-		expectRelatedRequest(byId[SEED.personIds.li], { id: SEED.personIds.li });
-		expectRelatedRequest(byId[SEED.personIds.anonymous], { id: SEED.personIds.anonymous });
-		expect(json.map((actor) => actor.group_key)).toEqual(['globex', 'globex-ops', 'initech', 'acct_002']);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 1 }, { item: 1 }]);
+		posthog.expectReceived(
+			[
+				api.group.related({ id: SEED.personIds.li }),
+				api.group.related({ id: SEED.personIds.anonymous }),
+			],
+			{ itemOf: (request) => request.query.id },
+		);
+		expect(json.map((actor) => actor.group_key)).toEqual([
+			'globex',
+			'globex-ops',
+			'initech',
+			'acct_002',
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 1 },
+		]);
 	});
 
 	test('getRelated to a person refuses an ID that is not a UUID before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'group',
-			operation: 'getRelated',
-			relatedTo: 'person',
-			personId: 'maria@acme.com',
-		});
+		const { error } = await posthog.run(
+			group.getRelated({ relatedTo: 'person', personId: 'maria@acme.com' }),
+		);
 
-		expect(error).toBeDefined();
 		expect(error.message).toMatch(/^Person ID:.*not a person UUID/);
-		expect(posthog.requests()).toHaveLength(0);
+		posthog.expectReceived([]);
 	});
 
 	test('getRelated to a group refuses a group type outside 0–4 before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'group',
-			operation: 'getRelated',
-			relatedTo: 'group',
-			groupTypeIndex: 5,
-			groupKey: 'acme',
-		});
+		const { error } = await posthog.run(
+			group.getRelated({ relatedTo: 'group', groupTypeIndex: 5, groupKey: 'acme' }),
+		);
 
-		expect(error).toBeDefined();
 		expect(error.message).toMatch(/Group Type.*0 to 4/);
-		expect(posthog.requests()).toHaveLength(0);
+		posthog.expectReceived([]);
 	});
 });

@@ -16,7 +16,12 @@ function usePostHog() {
 		emulator: undefined,
 		time: fakeClock(),
 		credentials(overrides = {}) {
-			return { region: 'custom', host: context.emulator.url, apiKey: context.emulator.apiKey, ...overrides };
+			return {
+				region: 'custom',
+				host: context.emulator.url,
+				apiKey: context.emulator.apiKey,
+				...overrides,
+			};
 		},
 		async run(parameters, { credentials, ...options } = {}) {
 			return await runNode({
@@ -43,18 +48,30 @@ function usePostHog() {
 		},
 		/**
 		 * PostHog received exactly these requests, in order: each `{ method, path, query, body }`
-		 * (`query` defaults to none; `body` is checked when given), all with the Bearer key.
+		 * (`query` defaults to none; `body` is checked when given, `body: undefined` meaning no body
+		 * at all), all with the Bearer key (`apiKey`, default the emulator's). Input items run
+		 * concurrently: `itemOf(request)` names a request's item, and then the requests are compared
+		 * item by item, each item's in order (a request it names no item for keeps its place).
 		 */
-		expectReceived(expected) {
-			const received = context.emulator.requests.map(({ method, path, query, body }, index) => ({
-				method,
-				path,
-				query,
-				...(expected[index] && 'body' in expected[index] ? { body } : {}),
-			}));
-			expect(received).toEqual(expected.map((request) => ({ query: {}, ...request })));
+		expectReceived(expected, { apiKey = context.emulator.apiKey, itemOf } = {}) {
+			const wanted = byItem(
+				expected.map((request) => ({ query: {}, ...request })),
+				itemOf,
+			);
+			const received = byItem(context.emulator.requests, itemOf).map(
+				({ method, path, query, body, rawBody }, index) => ({
+					method,
+					path,
+					query,
+					// a body that is not JSON shows as its text: `body: undefined` matches only no body
+					...(wanted[index] && 'body' in wanted[index]
+						? { body: rawBody === '' ? undefined : (body ?? rawBody) }
+						: {}),
+				}),
+			);
+			expect(received).toEqual(wanted);
 			for (const request of context.emulator.requests) {
-				expect(request.headers.authorization).toBe(`Bearer ${context.emulator.apiKey}`);
+				expect(request.headers.authorization).toBe(`Bearer ${apiKey}`);
 			}
 		},
 		/** The last request PostHog received. */
@@ -76,9 +93,30 @@ function usePostHog() {
 	return context;
 }
 
+/** `requests` with each item's together (see expectReceived); the rest keep their places. */
+function byItem(requests, itemOf) {
+	if (!itemOf) return requests;
+	const slots = requests.flatMap((request, index) =>
+		itemOf(request) === undefined ? [] : [index],
+	);
+	const item = (request) => String(itemOf(request));
+	const sorted = slots
+		.map((index) => requests[index])
+		.sort((a, b) => (item(a) < item(b) ? -1 : item(a) > item(b) ? 1 : 0));
+	const grouped = [...requests];
+	slots.forEach((slot, n) => (grouped[slot] = sorted[n]));
+	return grouped;
+}
+
+/** The parts of a node error a user sees, so a failing assertion prints them all. */
+function failure(error) {
+	if (!error) return error;
+	return { message: error.message, httpCode: error.httpCode, description: error.description };
+}
+
 /** A resource-locator value as n8n stores it. */
 function locator(mode, value) {
 	return { __rl: true, mode, value: String(value) };
 }
 
-module.exports = { usePostHog, locator, PROJECT, SEED, seedGroups };
+module.exports = { usePostHog, locator, failure, PROJECT, SEED, seedGroups };

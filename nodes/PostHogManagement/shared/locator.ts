@@ -17,7 +17,7 @@ export type LocatorUrl = {
 	shape: string;
 };
 
-function idFrom(locator: ResourceLocatorValue, url?: LocatorUrl): string | undefined {
+export function idFrom(locator: ResourceLocatorValue, url?: LocatorUrl): string | undefined {
 	const value = String(locator?.value ?? '').trim();
 	if (locator?.mode !== 'url' || !url) return value;
 	return url.pattern.exec(value)?.[1];

@@ -36,7 +36,8 @@ function copyWithOwnOperations(property: INodeProperties): INodeProperties {
 }
 
 function withoutOperations(property: INodeProperties): unknown {
-	const { operation: _operation, ...show } = property.displayOptions?.show ?? {};
+	const show = { ...property.displayOptions?.show };
+	delete show.operation;
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 

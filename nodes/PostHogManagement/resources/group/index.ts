@@ -8,6 +8,7 @@ import * as getPropertyDefinitions from './getPropertyDefinitions';
 import * as getPropertyValues from './getPropertyValues';
 import * as getRelated from './getRelated';
 import * as updateProperty from './updateProperty';
+import * as upsert from './upsert';
 
 export const group = defineResource({ name: 'Group', value: 'group' }, 'getAll', [
 	create,
@@ -19,4 +20,5 @@ export const group = defineResource({ name: 'Group', value: 'group' }, 'getAll',
 	getPropertyValues,
 	getRelated,
 	updateProperty,
+	upsert,
 ]);

@@ -1,0 +1,124 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { locatorId } from '../../shared/locator';
+import { lookupsPerExecution } from '../../shared/lookups';
+import { queryParameterOf } from '../../shared/pagination';
+import { fillPlaceholder, projectIdOf, requireNumericId } from '../../shared/path';
+import { postHogRequest } from '../../shared/transport';
+import { invalidParameter } from '../../shared/validation';
+
+/** PostHog's rule for flag keys (docs/posthog-api-part2.md §4). */
+export const FLAG_KEY = /^[a-zA-Z0-9_-]+$/;
+
+/** A flag key, checked against PostHog's rule before any request. */
+export function checkFlagKey(context: IExecuteSingleFunctions, key: string, label: string): string {
+	if (!key) throw invalidParameter(context, label, 'must not be empty');
+	if (!FLAG_KEY.test(key)) {
+		throw invalidParameter(
+			context,
+			label,
+			`"${key}" is not a feature flag key: only letters, numbers, hyphens (-) and underscores (_) are allowed`,
+		);
+	}
+	return key;
+}
+
+const MAX_SEARCH_PAGES = 20;
+const flagLookups = lookupsPerExecution<string>();
+
+/**
+ * `search` matches keys and descriptions as substrings (a search for "beta" also finds
+ * "beta-banner"), so only a flag whose key is exactly the given one counts. Deleted flags are
+ * not listed, so their keys are not found.
+ */
+async function findFlagIdByKey(
+	context: IExecuteSingleFunctions,
+	project: string,
+	key: string,
+): Promise<string> {
+	let offset: string | undefined = '0';
+	for (let pages = 0; offset !== undefined && pages < MAX_SEARCH_PAGES; pages++) {
+		const page = await postHogRequest<{ results?: IDataObject[]; next?: string | null }>(context, {
+			method: 'GET',
+			url: `/api/projects/${project}/feature_flags/`,
+			qs: { search: key, ...(offset === '0' ? {} : { offset }) },
+		});
+		const match = (page.results ?? []).find((flag) => flag.key === key);
+		if (match) return String(match.id);
+		offset = queryParameterOf(page.next, 'offset');
+	}
+	throw invalidParameter(
+		context,
+		'Feature Flag',
+		`no feature flag with key "${key}" in project ${project}`,
+	);
+}
+
+/** The numeric flag ID: PostHog's flag routes take only that. */
+async function featureFlagIdOf(context: IExecuteSingleFunctions): Promise<string> {
+	const locator = context.getNodeParameter('featureFlagId', undefined, { extractValue: false }) as
+		| { mode?: string }
+		| undefined;
+	if (locator?.mode !== 'key') {
+		return requireNumericId(context, 'featureFlagId', 'Feature Flag', 'feature flag');
+	}
+	const key = checkFlagKey(
+		context,
+		locatorId(context, 'featureFlagId', 'Feature Flag'),
+		'Feature Flag',
+	);
+	const project = projectIdOf(context);
+	return await flagLookups(
+		context,
+		`${project}:${key}`,
+		async () => await findFlagIdByKey(context, project, key),
+	);
+}
+
+const fillFeatureFlagId = fillPlaceholder('featureFlagId', featureFlagIdOf);
+
+/** The Feature Flag locator; it fills the `{featureFlagId}` of the operation's URL. */
+export function featureFlagLocator(): INodeProperties {
+	return {
+		displayName: 'Feature Flag',
+		name: 'featureFlagId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The feature flag to work on',
+		hint: 'A key is resolved to the flag’s numeric ID with one look-up per execution',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchFeatureFlags', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 4821',
+			},
+			{
+				displayName: 'By Key',
+				name: 'key',
+				type: 'string',
+				placeholder: 'e.g. new-checkout',
+			},
+		],
+		routing: { send: { preSend: [fillFeatureFlagId] } },
+	};
+}
+
+/** Rollout Percentage, 0–100, checked before any request (expressions bypass the field's bounds). */
+export function checkRollout(context: IExecuteSingleFunctions, value: unknown): number {
+	const rollout = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof rollout !== 'number' || !Number.isFinite(rollout) || rollout < 0 || rollout > 100) {
+		throw invalidParameter(
+			context,
+			'Rollout Percentage',
+			`"${String(value)}" is not a percentage from 0 to 100`,
+		);
+	}
+	return rollout;
+}

@@ -1,0 +1,164 @@
+const { usePostHog, SEED } = require('../helpers/posthog');
+
+const posthog = usePostHog();
+
+const PATH = '/api/projects/1/persons/';
+const { maria, tom, li, anonymous, dana } = SEED.personIds;
+
+/** `count` more persons in project 1, all older than the seeded ones. */
+function addPersons(count) {
+	for (let n = 0; n < count; n++) {
+		posthog.emulator.state.persons.push({
+			project_id: 1,
+			id: 1000 + n,
+			uuid: `0193a1b5-c3d4-7e5f-8a6b-${(0x1000 + n).toString(16).padStart(12, '0')}`,
+			distinct_ids: [`user-${n}`],
+			properties: { email: `user-${n}@example.com` },
+			is_identified: true,
+			created_at: new Date(Date.UTC(2024, 0, 1) + n * 60_000).toISOString(),
+			last_seen_at: '2025-01-01T00:00:00Z',
+		});
+	}
+}
+
+describe('person getAll', () => {
+	test('Return All pages by limit/offset and outputs one item per person, newest first, as PostHog listed them', async () => {
+		const { json, items, error } = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } }]);
+		expect(json.map((person) => person.uuid)).toEqual([dana, anonymous, li, tom, maria]);
+		// in the list `id` is the UUID (on Get it is a number)
+		expect(json[4]).toEqual({
+			type: 'person',
+			id: maria,
+			uuid: maria,
+			created_at: '2024-11-05T10:02:00Z',
+			last_seen_at: '2025-01-20T08:00:00Z',
+			properties: { email: 'maria@acme.com', name: 'Maria Garcia' },
+			is_identified: true,
+			name: 'maria@acme.com',
+			distinct_ids: ['maria@acme.com', 'anon-1f2e'],
+			matched_recordings: [],
+			value_at_data_point: null,
+		});
+		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
+	});
+
+	test('a Limit is sent as the page size, and no more pages are fetched than it needs', async () => {
+		const { json, error } = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: false,
+			limit: 2,
+		});
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '2', offset: '0' } }]);
+		expect(json.map((person) => person.uuid)).toEqual([dana, anonymous]);
+	});
+
+	test('a full last page is followed by an empty one (PostHog sets next on every full page): no extra item, no error', async () => {
+		addPersons(195); // 200 persons in project 1: two full pages
+
+		const { json, error } = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+		});
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([
+			{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } },
+			{ method: 'GET', path: PATH, query: { limit: '100', offset: '100' } },
+			{ method: 'GET', path: PATH, query: { limit: '100', offset: '200' } },
+		]);
+		expect(json).toHaveLength(200);
+		expect(new Set(json.map((person) => person.uuid)).size).toBe(200);
+	});
+
+	test('filters are sent as PostHog’s query parameters, properties as the JSON array [{key, value, type: "person"}]', async () => {
+		const { json, error } = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+			filters: {
+				search: 'acme.com',
+				properties: { property: [{ key: 'name', value: 'Tom Chen' }] },
+			},
+		});
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([
+			{
+				method: 'GET',
+				path: PATH,
+				query: {
+					search: 'acme.com',
+					properties: JSON.stringify([{ key: 'name', value: 'Tom Chen', type: 'person' }]),
+					limit: '100',
+					offset: '0',
+				},
+			},
+		]);
+		expect(json.map((person) => person.uuid)).toEqual([tom]);
+	});
+
+	test('the email and distinct ID filters match exactly', async () => {
+		const byEmail = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { email: 'li@globex.com' },
+		});
+		const byDistinctId = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { distinctId: 'anon-1f2e' },
+		});
+
+		expect(byEmail.error).toBeUndefined();
+		expect(byDistinctId.error).toBeUndefined();
+		posthog.expectReceived([
+			{ method: 'GET', path: PATH, query: { email: 'li@globex.com', limit: '100', offset: '0' } },
+			{ method: 'GET', path: PATH, query: { distinct_id: 'anon-1f2e', limit: '100', offset: '0' } },
+		]);
+		expect(byEmail.json.map((person) => person.uuid)).toEqual([li]);
+		expect(byDistinctId.json.map((person) => person.uuid)).toEqual([maria]);
+	});
+
+	test('a property filter with an empty key is refused before any request', async () => {
+		const { error } = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+			filters: { properties: { property: [{ key: ' ', value: 'pro' }] } },
+		});
+
+		expect(error.message).toBe('Properties: filter 1 has an empty key');
+		expect(posthog.requests()).toHaveLength(0);
+	});
+
+	test('a 429 on the persons list names PostHog’s throttle for persons (240 a minute, no hourly cap)', async () => {
+		const faults = require('../emulator/faults');
+		posthog.emulator.override = faults.always(faults.rateLimited({ seconds: 1 }));
+
+		const { error } = await posthog.run({
+			resource: 'person',
+			operation: 'getAll',
+			returnAll: true,
+			options: { retryOnRateLimit: false },
+		});
+
+		expect(error.httpCode).toBe('429');
+		expect(error.description).toMatch(
+			/^PostHog allows 240 requests a minute per personal API key for this endpoint\./,
+		);
+		expect(posthog.requests()).toHaveLength(1);
+	});
+});
