@@ -35,7 +35,8 @@ export class PostHogManagement implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Manage PostHog groups, the project file tree and insight sharing',
+		description:
+			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; run HogQL queries',
 		defaults: {
 			name: 'PostHog Management',
 		},

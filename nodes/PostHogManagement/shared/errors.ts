@@ -12,7 +12,7 @@ import {
  * PostHog answers errors in three shapes (posthog-api.md §0 "Error body"):
  * the standard `{type, code, detail, attr}`, a bare `{detail}`, and `{error}`.
  */
-type PostHogErrorBody = {
+export type PostHogErrorBody = {
 	type?: unknown;
 	code?: unknown;
 	detail?: unknown;
@@ -115,4 +115,10 @@ export async function throwOnPostHogError(
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode < 400) return items;
 	throw postHogApiError(this.getNode(), response, this.getItemIndex());
+}
+
+/** The body PostHog answered an error with, as kept in the NodeApiError, or `{}`. */
+export function errorBodyOf(error: unknown): PostHogErrorBody {
+	const body = error instanceof NodeApiError ? error.errorResponse : undefined;
+	return body && typeof body === 'object' && !Array.isArray(body) ? (body as PostHogErrorBody) : {};
 }

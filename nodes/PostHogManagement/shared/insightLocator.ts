@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { locatorId, type LocatorUrl } from './locator';
+import { lookupsPerExecution } from './lookups';
 import { fillPlaceholder, projectIdOf, requireNumericId } from './path';
 import { postHogRequest } from './transport';
 import { invalidParameter } from './validation';
 
 // Short ids in insight URLs resolve to numeric ids once per execution: every item of a run
 // asks for the same insight, and all items' requests start at once (docs/n8n-notes.md §1).
-const insightIdLookups = new Map<string, Promise<string>>();
-const MAX_REMEMBERED_LOOKUPS = 100;
+const rememberedInsightIds = lookupsPerExecution<string>();
 
 async function findInsightByShortId(
 	context: IExecuteSingleFunctions,
@@ -32,17 +32,9 @@ async function findInsightByShortId(
 
 async function lookUpInsightId(context: IExecuteSingleFunctions, shortId: string): Promise<string> {
 	const project = projectIdOf(context);
-	// Per execution and per node: two nodes may use credentials for different PostHog hosts.
-	const key = `${context.getExecutionId()}:${context.getNode().id}:${project}:${shortId}`;
-	let lookup = insightIdLookups.get(key);
-	if (!lookup) {
-		lookup = findInsightByShortId(context, project, shortId);
-		// A failed look-up is not remembered: the next item (or run) asks again.
-		lookup.catch(() => insightIdLookups.delete(key));
-		if (insightIdLookups.size >= MAX_REMEMBERED_LOOKUPS) insightIdLookups.clear();
-		insightIdLookups.set(key, lookup);
-	}
-	return await lookup;
+	return await rememberedInsightIds(context, `${project}:${shortId}`, async () =>
+		findInsightByShortId(context, project, shortId),
+	);
 }
 
 const INSIGHT_URL: LocatorUrl = {

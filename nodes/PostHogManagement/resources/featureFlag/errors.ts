@@ -5,7 +5,8 @@ import {
 	type INodeExecutionData,
 	type JsonObject,
 } from 'n8n-workflow';
-import { errorBodyOf, httpStatusOf } from '../../shared/errorBody';
+import { errorBodyOf } from '../../shared/errors';
+import { errorCode } from '../../shared/retry';
 import { sendRoutedRequest } from '../../shared/transport';
 
 const CONFLICT_HINT =
@@ -20,7 +21,7 @@ export function explainFlagError(
 	error: unknown,
 	key?: string,
 ): unknown {
-	const status = httpStatusOf(error);
+	const status = errorCode(error);
 	const body = errorBodyOf(error);
 	if (status === '400' && body.attr === 'key' && body.code === 'unique') {
 		return new NodeApiError(context.getNode(), body as JsonObject, {

@@ -10,7 +10,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { optionsField, propertiesField } from '../../shared/descriptions';
-import { errorBodyOf, httpStatusOf } from '../../shared/errorBody';
+import { errorBodyOf } from '../../shared/errors';
+import { errorCode } from '../../shared/retry';
 import { readProperties } from '../../shared/properties';
 import { sendRoutedRequest } from '../../shared/transport';
 import { groupKeyField, groupTypeIndexField } from './fields';
@@ -20,7 +21,7 @@ const detailOf = (error: unknown) => String(errorBodyOf(error).detail ?? '');
 
 /** `find` answers a bare 404 for a group that does not exist (not "Project not found."). */
 const isMissingGroup = (error: unknown) =>
-	httpStatusOf(error) === '404' && !/project/i.test(detailOf(error));
+	errorCode(error) === '404' && !/project/i.test(detailOf(error));
 
 /**
  * The group exists after all: another run created it between find and create (400 "A group
@@ -28,7 +29,7 @@ const isMissingGroup = (error: unknown) =>
  * `$groupidentify` event (docs/posthog-api-part2.md §2: continue with updates, not a create).
  */
 const existsAfterFailedCreate = (error: unknown) =>
-	(httpStatusOf(error) === '400' && /already exists/i.test(detailOf(error))) ||
+	(errorCode(error) === '400' && /already exists/i.test(detailOf(error))) ||
 	errorBodyOf(error).type === 'capture_http_error';
 
 /**

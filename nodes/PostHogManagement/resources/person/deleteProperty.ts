@@ -8,7 +8,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { optionsField } from '../../shared/descriptions';
-import { httpStatusOf } from '../../shared/errorBody';
+import { errorCode } from '../../shared/retry';
 import { sendRoutedRequest } from '../../shared/transport';
 import { personLocator, personPropertyNameField } from './fields';
 
@@ -23,7 +23,7 @@ async function explainServerError(
 	try {
 		return await sendRoutedRequest.call(this, requestData);
 	} catch (error) {
-		if (httpStatusOf(error) === '500') {
+		if (errorCode(error) === '500') {
 			(error as NodeApiError).description =
 				'PostHog answers 500 here when the person does not exist or has no distinct ID. Check the Person with Get.';
 		}
