@@ -1,6 +1,6 @@
 'use strict';
 // A real n8n server for `npm run dev` and the end-to-end tests, installed once into a cache
-// folder outside the repository and reused (shared/docs n8n-conventions.md §7):
+// folder outside the repository and reused (docs/n8n-notes.md §3):
 //   npm install n8n@<version> --ignore-scripts   (~3 min, ~2.8 GB; kafka's build script needs
 //                                                  the internet, so no install scripts)
 //   npm rebuild sqlite3                            (~1 min, built from source for Node 24)
@@ -8,14 +8,11 @@
 // N8N_VERSION picks another version, each in its own cache folder (1.123.81: the compat tests).
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
-const os = require('node:os');
 const path = require('node:path');
 
-const N8N_VERSION = process.env.N8N_VERSION || '2.40.7';
-const NODE_VERSION = '24.21.0';
+const { cacheDir, node24Bin } = require('../with-node24');
 
-const cacheDir = () =>
-	process.env.N8N_NODES_POSTHOG_CACHE ?? path.join(os.homedir(), '.cache', 'n8n-nodes-posthog');
+const N8N_VERSION = process.env.N8N_VERSION || '2.40.7';
 const n8nPrefix = () => path.join(cacheDir(), `n8n-${N8N_VERSION}`);
 const n8nBin = () => path.join(n8nPrefix(), 'node_modules', 'n8n', 'bin', 'n8n');
 const readyMarker = () => path.join(n8nPrefix(), '.ready');
@@ -24,16 +21,6 @@ function run(cmd, args, opts) {
 	const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
 	if (r.error) throw r.error;
 	if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} exited with ${r.status}`);
-}
-
-/** The bin folder of Node 24 (installed once by scripts/with-node24.js). */
-function node24Bin() {
-	if (Number(process.versions.node.split('.')[0]) >= 24) return path.dirname(process.execPath);
-	const bin = path.join(cacheDir(), `node-${NODE_VERSION}`, 'node_modules', 'node', 'bin');
-	if (!fs.existsSync(path.join(bin, 'node'))) {
-		run(process.execPath, [path.join(__dirname, '..', 'with-node24.js'), 'node', '--version']);
-	}
-	return bin;
 }
 
 /** Node 24's headers, for native modules (sqlite3) built against it. */
@@ -84,7 +71,7 @@ function ensureN8n({ log = console.error } = {}) {
 	return n8nBin();
 }
 
-module.exports = { N8N_VERSION, NODE_VERSION, cacheDir, n8nPrefix, n8nBin, node24Bin, node24Env, ensureN8n };
+module.exports = { N8N_VERSION, cacheDir, n8nPrefix, n8nBin, node24Bin, node24Env, ensureN8n };
 
 // ---------------------------------------------------------------------------------------------
 // Running n8n: the CLI (import, execute) and the server, against one user folder.
