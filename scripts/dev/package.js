@@ -1,7 +1,7 @@
 'use strict';
 // Packs this repository and installs the tarball into an n8n user folder the way n8n's
 // community-node installer does (n8n 2.40.7 CommunityPackagesService.downloadPackage, see
-// shared/docs n8n-conventions.md §9), so n8n loads it as an installed community package.
+// docs/n8n-notes.md §4), so n8n loads it as an installed community package.
 const { execFileSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');

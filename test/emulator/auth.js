@@ -1,5 +1,5 @@
 'use strict';
-// Personal API key authentication and scope checks. posthog-api.md §0 "Authentication"
+// Personal API key authentication and scope checks. docs/posthog-api.md §0 "Authentication"
 // and "Scope rules"; the scope each route needs is declared next to the route (§5).
 const errors = require('./errors');
 

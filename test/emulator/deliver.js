@@ -1,6 +1,6 @@
 'use strict';
 /**
- * What PostHog's CDP does with an ingested event (posthog-api-part2 §10.5, §10.6): every
+ * What PostHog's CDP does with an ingested event (docs/posthog-api-part2.md §10.5, §10.6): every
  * enabled, non-deleted destination of the project whose filters match gets the event, with
  * its `url`, `method`, `headers` and `body` inputs resolved against the globals
  * {event, person, groups, project, source, inputs}.

@@ -1,6 +1,6 @@
 'use strict';
 // Every error body the emulator can send, one builder per PostHog error shape.
-// posthog-api.md §0 "Error body: drf-exceptions-hog".
+// docs/posthog-api.md §0 "Error body: drf-exceptions-hog".
 
 class ApiError extends Error {
 	constructor(status, body, headers) {

@@ -7,7 +7,7 @@
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * PostHog's throttling (DRF SimpleRateThrottle, posthog-api.md §0 "Rate limits") per API key:
+ * PostHog's throttling (DRF SimpleRateThrottle, docs/posthog-api.md §0 "Rate limits") per API key:
  * at most `requests` in any `windowMs`; a throttled request gets PostHog's 429 body, with a
  * Retry-After header when `retryAfterHeader` (drf-exceptions-hog ≥ 0.4.0), and is not processed.
  * `windowMs` scales the minute down so a test need not wait for wall-clock minutes; `now` is the

@@ -36,7 +36,7 @@ describe('PostHog emulator: hog_functions/', () => {
 		const text = await res.text();
 		return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
 	};
-	// the body posthog-api-part2 §10.3 recommends for n8n's trigger
+	// the body docs/posthog-api-part2.md §10.3 recommends for n8n's trigger
 	const webhook = (url, overrides = {}) => ({
 		type: 'destination',
 		template_id: 'template-webhook',

@@ -1,8 +1,8 @@
 'use strict';
 /**
  * An in-memory emulator of PostHog's private REST API, for tests. It answers the
- * endpoints in /work/shared/docs/contract.md the way PostHog really does
- * (shared/docs/posthog-api.md), including its surprising status codes and bodies.
+ * endpoints the node uses the way PostHog really does (docs/posthog-api.md,
+ * docs/posthog-api-part2.md), including its surprising status codes and bodies.
  *
  *   const { startEmulator } = require('./emulator');
  *   const emu = await startEmulator({ apiKey: 'phx_test_key' });

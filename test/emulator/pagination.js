@@ -1,5 +1,5 @@
 'use strict';
-// DRF LimitOffsetPagination (posthog-api.md §0 "Pagination") and the URL helpers that
+// DRF LimitOffsetPagination (docs/posthog-api.md §0 "Pagination") and the URL helpers that
 // build PostHog's absolute `next`/`previous` links from the request's Host header.
 const { pyInt } = require('./validate');
 

@@ -2,7 +2,7 @@
 // How Django REST framework serializers and Python parse input, reduced to what the
 // emulated endpoints need. Each check throws the ApiError PostHog would send; fields
 // must be checked in the serializer's declared order because only the first error is
-// returned (posthog-api.md §0, SUPPORT_MULTIPLE_EXCEPTIONS off).
+// returned (docs/posthog-api.md §0, SUPPORT_MULTIPLE_EXCEPTIONS off).
 const errors = require('./errors');
 const { normalizeIso } = require('./time');
 

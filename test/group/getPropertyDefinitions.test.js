@@ -4,7 +4,7 @@ const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
-// Current PostHog lists group definitions one type at a time (posthog-api.md §2.6), and the
+// Current PostHog lists group definitions one type at a time (docs/posthog-api.md §2.6), and the
 // emulator answers 400 to `type=group` without `group_type_index`, as PostHog does.
 const fallbackPage = (groupTypeIndex, offset = 0) =>
 	api.propertyDefinitions({

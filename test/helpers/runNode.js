@@ -1,4 +1,4 @@
-// Runs one node through n8n-core's real WorkflowExecute, with real HTTP (n8n-conventions.md §3.4).
+// Runs one node through n8n-core's real WorkflowExecute, with real HTTP (docs/n8n-notes.md §2).
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
 const { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
 
@@ -53,12 +53,30 @@ function nodeTypesFor(nodeType) {
 
 let executions = 0;
 
-function setUp({ parameters, credentials, continueOnFail, nodeType, credentialType, type, typeVersion = 1 }) {
+/**
+ * The node, its one-node workflow and n8n's additionalData. Triggers (runTrigger.js) also give the
+ * node's `name` and `webhookId`, the workflow's `id`, `name` and saved `staticData`, and the base of
+ * production webhook URLs.
+ */
+function setUp({
+	parameters,
+	credentials,
+	continueOnFail,
+	nodeType,
+	credentialType,
+	type,
+	typeVersion = 1,
+	name = 'PostHog Management',
+	webhookId,
+	workflow: { id: workflowId = 'workflow-under-test', name: workflowName, staticData } = {},
+	webhookBaseUrl = '',
+}) {
 	const executionId = `execution-${++executions}`;
 	const credentialName = credentialType.name;
 	const node = {
 		id: 'node-under-test',
-		name: 'PostHog Management',
+		name,
+		...(webhookId ? { webhookId } : {}),
 		// n8n-core lets only `n8n-nodes-base.httpRequest` (and a few others) use any credential type.
 		type: type ?? `n8n-nodes-posthog.${nodeType.description.name}`,
 		typeVersion,
@@ -68,7 +86,9 @@ function setUp({ parameters, credentials, continueOnFail, nodeType, credentialTy
 		...(continueOnFail ? { onError: 'continueRegularOutput' } : {}),
 	};
 	const workflow = new Workflow({
-		id: 'workflow-under-test',
+		id: workflowId,
+		name: workflowName,
+		staticData,
 		nodes: [node],
 		connections: {},
 		active: false,
@@ -76,7 +96,7 @@ function setUp({ parameters, credentials, continueOnFail, nodeType, credentialTy
 		settings: {},
 	});
 	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
-		id: 'workflow-under-test',
+		id: workflowId,
 		nodes: [node],
 		connections: {},
 	});
@@ -84,7 +104,7 @@ function setUp({ parameters, credentials, continueOnFail, nodeType, credentialTy
 		hooks,
 		executionId,
 		restApiUrl: '',
-		webhookBaseUrl: '',
+		webhookBaseUrl,
 		webhookWaitingBaseUrl: '',
 		webhookTestBaseUrl: '',
 		variables: {},
@@ -182,4 +202,4 @@ async function testCredential(credentials, credentialType = new (builtPackage().
 	return await runNode({ parameters: {}, credentials, nodeType, credentialType });
 }
 
-module.exports = { runNode, callMethod, testCredential };
+module.exports = { runNode, callMethod, testCredential, setUp };

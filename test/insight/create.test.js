@@ -1,5 +1,5 @@
 // insight → create: `POST insights/` body `{name, saved:true, query:{kind:"DataVisualizationNode",
-// source:{kind:"HogQLQuery", query}}}` (contract.md; posthog-api-part2.md §5.1, §8).
+// source:{kind:"HogQLQuery", query}}}` (docs/posthog-api-part2.md §5.1, §8).
 const { usePostHog } = require('../helpers/posthog');
 const { INSIGHTS_PATH, sqlInsightQuery } = require('./storedInsights');
 

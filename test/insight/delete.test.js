@@ -1,5 +1,5 @@
 // insight → delete: `PATCH insights/{id}/` body `{deleted:true}`; PostHog answers DELETE with 405
-// (contract.md; posthog-api-part2.md §5.1, §8).
+// (docs/posthog-api-part2.md §5.1, §8).
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { insightPath } = require('./storedInsights');
 

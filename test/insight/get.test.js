@@ -1,5 +1,5 @@
 // insight → get: `GET insights/{id}/`, `?refresh=blocking` with Options → Refresh; PostHog sends
-// `result: null` when it has no cached results (contract.md; posthog-api-part2.md §5.1).
+// `result: null` when it has no cached results (docs/posthog-api-part2.md §5.1).
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { INSIGHTS_PATH, insightPath, storeInsight, sqlInsightQuery } = require('./storedInsights');
 

@@ -1,5 +1,4 @@
-// insight → getAll: `GET insights/?basic=true&saved=true&search&limit&offset` (contract.md;
-// posthog-api-part2.md §5.1).
+// insight → getAll: `GET insights/?basic=true&saved=true&search&limit&offset` (docs/posthog-api-part2.md §5.1).
 const { usePostHog } = require('../helpers/posthog');
 const { INSIGHTS_PATH, storeInsight } = require('./storedInsights');
 

@@ -4,7 +4,7 @@ const { SEED } = require('../helpers/posthog');
 const INSIGHTS_PATH = '/api/projects/1/insights/';
 const insightPath = (id) => `${INSIGHTS_PATH}${id}/`;
 
-/** The insight query PostHog stores for a HogQL text (posthog-api-part2.md §5.1). */
+/** The insight query PostHog stores for a HogQL text (docs/posthog-api-part2.md §5.1). */
 const sqlInsightQuery = (query) => ({ kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query } });
 
 /** Stores an insight the way PostHog holds it; returns the stored row. */

@@ -1,5 +1,5 @@
 // insight → update: `PATCH insights/{id}/` with only the fields given, `hogQl` wrapped as on
-// create (contract.md; posthog-api-part2.md §5.1).
+// create (docs/posthog-api-part2.md §5.1).
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { INSIGHTS_PATH, insightPath, sqlInsightQuery } = require('./storedInsights');
 

@@ -1,5 +1,5 @@
 // insightSharing → createPassword: `POST insights/{insightId}/sharing/passwords/` body
-// `{raw_password?, note?}` (contract.md; posthog-api.md §3.2).
+// `{raw_password?, note?}` (docs/posthog-api.md §3.2).
 // An insight given by URL: test/lookups.test.js.
 const { usePostHog, locator, failure, SEED } = require('../helpers/posthog');
 const { insightSharing } = require('../helpers/operations');

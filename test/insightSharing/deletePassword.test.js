@@ -1,5 +1,5 @@
 // insightSharing → deletePassword: `DELETE insights/{insightId}/sharing/passwords/{passwordId}/`
-// (contract.md; posthog-api.md §3.3): a soft delete answered with 204 and no body.
+// (docs/posthog-api.md §3.3): a soft delete answered with 204 and no body.
 // An insight given by URL: test/lookups.test.js.
 const { usePostHog, locator, failure, SEED } = require('../helpers/posthog');
 const { insightSharing } = require('../helpers/operations');

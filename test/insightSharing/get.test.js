@@ -1,4 +1,4 @@
-// insightSharing → get: `GET insights/{insightId}/sharing/` (contract.md; posthog-api.md §3.1).
+// insightSharing → get: `GET insights/{insightId}/sharing/` (docs/posthog-api.md §3.1).
 // An insight given by URL: test/lookups.test.js.
 const { usePostHog, locator, failure, SEED } = require('../helpers/posthog');
 const { insightSharing } = require('../helpers/operations');

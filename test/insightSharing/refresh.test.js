@@ -1,5 +1,5 @@
 // insightSharing → refresh: `POST insights/{insightId}/sharing/refresh/` with no body
-// (contract.md; posthog-api.md §3.4): a new configuration with a new access_token.
+// (docs/posthog-api.md §3.4): a new configuration with a new access_token.
 // An insight given by URL: test/lookups.test.js.
 const { usePostHog, locator, failure, SEED } = require('../helpers/posthog');
 const { insightSharing } = require('../helpers/operations');

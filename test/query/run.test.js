@@ -1,5 +1,5 @@
 // query → run: `POST query/` body `{query:{kind:"HogQLQuery", query, values?}, refresh}`; one item
-// per result row (contract.md "Resource query"; posthog-api-part2.md §5.2, §7).
+// per result row (docs/posthog-api-part2.md §5.2, §7).
 const { usePostHog } = require('../helpers/posthog');
 const { addEvent } = require('../emulator/models/events');
 const faults = require('../emulator/faults');

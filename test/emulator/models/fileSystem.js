@@ -1,6 +1,6 @@
 'use strict';
 // File-system rows (the project tree): paths, parent folders, serialization.
-// posthog-api.md §1 "Entry object".
+// docs/posthog-api.md §1 "Entry object".
 const { uuid7, normalizeUuid } = require('../ids');
 const { isoFromDate } = require('../time');
 

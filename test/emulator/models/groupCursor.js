@@ -1,5 +1,5 @@
 'use strict';
-// The opaque cursor of groups/ (posthog-api.md §2.1): base64url (WITH padding) of the
+// The opaque cursor of groups/ (docs/posthog-api.md §2.1): base64url (WITH padding) of the
 // Python json.dumps of `{"c": <created_at µs>, "k": <group_key>}`.
 
 /** Python `json.dumps` of a string (ensure_ascii=True). */

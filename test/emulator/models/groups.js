@@ -1,5 +1,5 @@
 'use strict';
-// Groups, group types and the group activity log. posthog-api.md §2.
+// Groups, group types and the group activity log. docs/posthog-api.md §2.
 const errors = require('../errors');
 const { pyInt } = require('../validate');
 const { uuid7 } = require('../ids');

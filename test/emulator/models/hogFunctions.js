@@ -1,6 +1,6 @@
 'use strict';
 // Hog functions (destinations): the `template-webhook` template, the serializer's checks in
-// PostHog's order, and the full and minimal serializers. posthog-api-part2 §10.1–§10.4, §11.
+// PostHog's order, and the full and minimal serializers. docs/posthog-api-part2.md §10.1–§10.4, §11.
 // Bytecode is opaque here: plain strings compile as PostHog shows them (`["_H", 1, 32, s]`),
 // anything else gets a marker array, since nothing reads it.
 const errors = require('../errors');

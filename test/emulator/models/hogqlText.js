@@ -3,7 +3,7 @@
 // parser: it tokenises, substitutes `{placeholders}` from `values` (HogQLQueryRunner turns
 // each value into a constant), catches the errors the real parser reports before running
 // anything, and pulls off a trailing LIMIT/OFFSET. String literals become `$s0`, `$s1`… so
-// patterns never see quotes. posthog-api-part2 §5.2.
+// patterns never see quotes. docs/posthog-api-part2.md §5.2.
 const errors = require('../errors');
 
 const KEYWORDS = new Set(

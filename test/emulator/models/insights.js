@@ -1,7 +1,7 @@
 'use strict';
 // Insights: the two serializers, look-ups by pk or short_id, the writable fields, and the
 // results part of the full serializer (read from the query cache unless a refresh asks to
-// calculate). posthog-api.md §4; posthog-api-part2 §5.1.
+// calculate). docs/posthog-api.md §4; docs/posthog-api-part2.md §5.1.
 const errors = require('../errors');
 const { pyInt, isPlainObject, charField } = require('../validate');
 const { booleanField } = require('./drfFields');

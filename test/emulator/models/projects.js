@@ -1,5 +1,5 @@
 'use strict';
-// Projects and the `projects/{id}` path parameter. posthog-api.md §0 "@current", §4.
+// Projects and the `projects/{id}` path parameter. docs/posthog-api.md §0 "@current", §4.
 const errors = require('../errors');
 
 /** ProjectBackwardCompatBasicSerializer (a subset; the full field list is unverified, §4). */

@@ -1,6 +1,6 @@
 'use strict';
 // Group property definitions, which PostHog upserts whenever a group property is written
-// through the API (groups create / update_property). posthog-api.md §2.2, §2.6, §2.9.
+// through the API (groups create / update_property). docs/posthog-api.md §2.2, §2.6, §2.9.
 const { fixedUuid } = require('../ids');
 
 /** `detect_group_property_type` in ee/clickhouse/views/groups.py. */

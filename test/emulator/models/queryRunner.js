@@ -1,5 +1,5 @@
 'use strict';
-// Running a HogQLQuery the way PostHog's QueryRunner.run does (posthog-api-part2 §5.2–§5.4):
+// Running a HogQLQuery the way PostHog's QueryRunner.run does (docs/posthog-api-part2.md §5.2–§5.4):
 // the execution mode from `refresh`, a results cache whose entries go stale after HogQL's
 // "day" threshold (6 h), the HasMore paginator (100 rows unless the SQL has a LIMIT), and
 // async query statuses that a later GET query/{id}/ collects.

@@ -4,7 +4,7 @@
 // (PydanticModelMixin.get_model); insight writes validate `query` against QuerySchemaRoot
 // and answer 400 parse_error with the bare pydantic text (QuerySchemaParser). Only the
 // checks the emulator needs; the wording follows pydantic 2 (the `input_value` repr is
-// shortened). posthog-api-part2 §5.1, §5.2.
+// shortened). docs/posthog-api-part2.md §5.1, §5.2.
 const errors = require('../errors');
 const { isPlainObject, viewData } = require('../validate');
 const { REFRESH_MODES } = require('./queryRunner');

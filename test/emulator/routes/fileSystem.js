@@ -1,5 +1,5 @@
 'use strict';
-// File-system tree actions on rows: move, link, count_by_path. posthog-api.md §1.1–§1.3.
+// File-system tree actions on rows: move, link, count_by_path. docs/posthog-api.md §1.1–§1.3.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { viewData } = require('../validate');

@@ -1,5 +1,5 @@
 'use strict';
-// file_system/log_view/: the user's recently viewed objects. posthog-api.md §1.4, §1.5.
+// file_system/log_view/: the user's recently viewed objects. docs/posthog-api.md §1.4, §1.5.
 // Both methods need file_system:write, even the GET (§1 "Scopes").
 const { json, noContent } = require('../respond');
 const { serializerData, queryData, charField, integerField, dateTimeField } = require('../validate');

@@ -1,5 +1,5 @@
 'use strict';
-// GET groups/activity/: a group's activity log, paged by page & limit. posthog-api.md §2.3.
+// GET groups/activity/: a group's activity log, paged by page & limit. docs/posthog-api.md §2.3.
 // Needs activity_log:read, not group:read; takes group_key (the OAS's `id` is ignored).
 const errors = require('../errors');
 const { json } = require('../respond');

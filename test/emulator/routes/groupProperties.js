@@ -1,6 +1,6 @@
 'use strict';
 // Group property names and values: groups/property_definitions/ (§2.6, possibly removed
-// upstream) and groups/property_values/ (§2.7). posthog-api.md §2.
+// upstream) and groups/property_values/ (§2.7). docs/posthog-api.md §2.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { pyInt, isPlainObject } = require('../validate');

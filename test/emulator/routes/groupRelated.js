@@ -1,6 +1,6 @@
 'use strict';
 // GET groups/related/: actors that shared events with a group or a person in the last
-// 90 days, as a plain array. posthog-api.md §2.8. Reads state.relations.
+// 90 days, as a plain array. docs/posthog-api.md §2.8. Reads state.relations.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { pyInt } = require('../validate');

@@ -1,5 +1,5 @@
 'use strict';
-// groups/: list, create, find, update_property, delete_property. posthog-api.md §2.
+// groups/: list, create, find, update_property, delete_property. docs/posthog-api.md §2.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { pyInt, strToBool, serializerData, viewData, charField, integerField, isPlainObject } = require('../validate');

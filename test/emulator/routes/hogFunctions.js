@@ -1,6 +1,6 @@
 'use strict';
 // hog_functions/: list, create, get, update (soft delete and restore), DELETE refused.
-// posthog-api-part2 §10.1, §10.3, §10.4, §11. Switches: state.hogFunctionAccess
+// docs/posthog-api-part2.md §10.1, §10.3, §10.4, §11. Switches: state.hogFunctionAccess
 // ('open' newest, 'addon' [HF-ADDON] with state.dataPipelinesAddon, 'internal' [HF-24]).
 const errors = require('../errors');
 const { json } = require('../respond');

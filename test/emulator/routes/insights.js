@@ -1,6 +1,6 @@
 'use strict';
 // insights/: list (also the insight picker of the sharing operations), get, create, update,
-// soft delete; DELETE is refused. posthog-api.md §4; posthog-api-part2 §5.1, §8.
+// soft delete; DELETE is refused. docs/posthog-api.md §4; docs/posthog-api-part2.md §5.1, §8.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { strToBool, serializerData } = require('../validate');

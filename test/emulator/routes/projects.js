@@ -1,5 +1,5 @@
 'use strict';
-// Project-level lookups the node uses for its credential and dropdowns. posthog-api.md §4.
+// Project-level lookups the node uses for its credential and dropdowns. docs/posthog-api.md §4.
 const { json } = require('../respond');
 const { limitOffsetPage } = require('../pagination');
 const { serializeProject } = require('../models/projects');

@@ -1,6 +1,6 @@
 'use strict';
 // GET /api/projects/{id}/property_definitions/: the fallback for the removed
-// groups/property_definitions/ (posthog-api.md §2.6). Only group definitions are
+// groups/property_definitions/ (docs/posthog-api.md §2.6). Only group definitions are
 // emulated; other `type`s return an empty page.
 const errors = require('../errors');
 const { json } = require('../respond');

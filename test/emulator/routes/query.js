@@ -1,5 +1,5 @@
 'use strict';
-// POST query/ (HogQLQuery only) and GET query/{id}/ for async runs. posthog-api-part2 §5.2–§5.4.
+// POST query/ (HogQLQuery only) and GET query/{id}/ for async runs. docs/posthog-api-part2.md §5.2–§5.4.
 // `create` and `retrieve` are both read actions here (scope query:read).
 const errors = require('../errors');
 const { json } = require('../respond');

@@ -1,6 +1,6 @@
 'use strict';
 // Insight sharing: insights/{id}/sharing/ and its refresh/passwords actions.
-// posthog-api.md §3. Only the numeric insight id is accepted.
+// docs/posthog-api.md §3. Only the numeric insight id is accepted.
 const errors = require('../errors');
 const { json, noContent } = require('../respond');
 const { pyInt, serializerData, viewData, charField } = require('../validate');

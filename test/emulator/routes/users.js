@@ -1,5 +1,5 @@
 'use strict';
-// GET /api/users/@me/: the credential test. posthog-api.md §4.
+// GET /api/users/@me/: the credential test. docs/posthog-api.md §4.
 const { json } = require('../respond');
 const { serializeProject } = require('../models/projects');
 
