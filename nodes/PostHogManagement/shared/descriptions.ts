@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { fillProjectId } from './path';
+import { refuseBlank } from './validation';
 
 // Defaults match DEFAULT_REQUEST_POLICY (requestPolicy.ts), which applies when an option is not added.
 const requestOptions: INodeProperties[] = [
@@ -145,5 +146,89 @@ export function limitField(
 		displayOptions: { show: { returnAll: [false] } },
 		description: 'Max number of results to return',
 		routing,
+	};
+}
+
+/** A collection of optional parameters, its options in n8n's alphabetical order. */
+function collectionField(
+	displayName: string,
+	name: string,
+	placeholder: string,
+	options: INodeProperties[],
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		options: [...options].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+/** Filters of a list operation; `queryFilter` makes the ones sent as a query parameter. */
+export function filtersField(...filters: INodeProperties[]): INodeProperties {
+	return collectionField('Filters', 'filters', 'Add Filter', filters);
+}
+
+export function additionalFieldsField(...fields: INodeProperties[]): INodeProperties {
+	return collectionField('Additional Fields', 'additionalFields', 'Add Field', fields);
+}
+
+export function updateFieldsField(...fields: INodeProperties[]): INodeProperties {
+	return collectionField('Update Fields', 'updateFields', 'Add Field', fields);
+}
+
+/** A text filter sent as `?<query>=` (the filter's own name unless told). */
+export function queryFilter({
+	displayName,
+	name,
+	query = name,
+	placeholder,
+	description,
+	hint,
+}: {
+	displayName: string;
+	name: string;
+	query?: string;
+	placeholder: string;
+	description: string;
+	hint?: string;
+}): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+		...(hint ? { hint } : {}),
+		routing: { send: { type: 'query', property: query } },
+	};
+}
+
+// One hook for every copy of the field, so identical copies merge (shared/mergeFields.ts).
+const refusesBlankPropertyName = refuseBlank('propertyName', 'Property Name');
+
+/** Property Name, refused when blank before any request. */
+export function propertyNameField({
+	placeholder,
+	description,
+	hint,
+}: {
+	placeholder: string;
+	description: string;
+	hint?: string;
+}): INodeProperties {
+	return {
+		displayName: 'Property Name',
+		name: 'propertyName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder,
+		description,
+		...(hint ? { hint } : {}),
+		routing: { send: { preSend: [refusesBlankPropertyName] } },
 	};
 }

@@ -5,7 +5,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { isoUtc, readDateTime } from '../../shared/dates';
-import { optionsField } from '../../shared/descriptions';
+import { additionalFieldsField, optionsField } from '../../shared/descriptions';
 import { clock } from '../../shared/timing';
 import { requireText } from '../../shared/validation';
 
@@ -59,57 +59,50 @@ export const fields = updateDisplayOptions(
 			placeholder: 'e.g. Deployed v1.4.3',
 			description: 'The text shown on the charts',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Creation Type',
-					name: 'creationType',
-					type: 'options',
-					options: [
-						{
-							name: 'Bot or Deployment',
-							value: 'GIT',
-							description: 'A marker sent by CI or another tool',
-						},
-						{ name: 'User', value: 'USR', description: 'A note written by a person' },
-					],
-					default: 'USR',
-					description: 'Who the annotation comes from',
-				},
-				{
-					displayName: 'Date',
-					name: 'date',
-					type: 'dateTime',
-					default: '',
-					description:
-						'The moment to mark; now when empty. A date without a time zone is read in the workflow’s time zone.',
-				},
-				{
-					displayName: 'Scope',
-					name: 'scope',
-					type: 'options',
-					options: [
-						{
-							name: 'Organization',
-							value: 'organization',
-							description: 'Shown on the charts of every project of the organization',
-						},
-						{
-							name: 'Project',
-							value: 'project',
-							description: 'Shown on the charts of this project',
-						},
-					],
-					default: 'project',
-					description: 'Where the annotation shows',
-				},
-			],
-		},
+		additionalFieldsField(
+			{
+				displayName: 'Creation Type',
+				name: 'creationType',
+				type: 'options',
+				options: [
+					{
+						name: 'Bot or Deployment',
+						value: 'GIT',
+						description: 'A marker sent by CI or another tool',
+					},
+					{ name: 'User', value: 'USR', description: 'A note written by a person' },
+				],
+				default: 'USR',
+				description: 'Who the annotation comes from',
+			},
+			{
+				displayName: 'Date',
+				name: 'date',
+				type: 'dateTime',
+				default: '',
+				description:
+					'The moment to mark; now when empty. A date without a time zone is read in the workflow’s time zone.',
+			},
+			{
+				displayName: 'Scope',
+				name: 'scope',
+				type: 'options',
+				options: [
+					{
+						name: 'Organization',
+						value: 'organization',
+						description: 'Shown on the charts of every project of the organization',
+					},
+					{
+						name: 'Project',
+						value: 'project',
+						description: 'Shown on the charts of this project',
+					},
+				],
+				default: 'project',
+				description: 'Where the annotation shows',
+			},
+		),
 		optionsField(),
 	],
 );

@@ -9,7 +9,13 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { readDateTime } from '../../shared/dates';
-import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
+import {
+	filtersField,
+	limitField,
+	optionsField,
+	queryFilter,
+	returnAllField,
+} from '../../shared/descriptions';
 import { toItems } from '../../shared/output';
 import { followOffset } from '../../shared/pagination';
 
@@ -64,38 +70,28 @@ export const fields = updateDisplayOptions(
 	[
 		returnAllField(),
 		limitField(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Date From',
-					name: 'dateFrom',
-					type: 'dateTime',
-					default: '',
-					description: 'Only annotations dated at or after this moment',
-				},
-				{
-					displayName: 'Date To',
-					name: 'dateTo',
-					type: 'dateTime',
-					default: '',
-					description: 'Only annotations dated at or before this moment',
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. deployed',
-					description: 'Only annotations whose text contains each word of this (case-insensitive)',
-					routing: { send: { type: 'query', property: 'search' } },
-				},
-			],
-		},
+		filtersField(
+			{
+				displayName: 'Date From',
+				name: 'dateFrom',
+				type: 'dateTime',
+				default: '',
+				description: 'Only annotations dated at or after this moment',
+			},
+			{
+				displayName: 'Date To',
+				name: 'dateTo',
+				type: 'dateTime',
+				default: '',
+				description: 'Only annotations dated at or before this moment',
+			},
+			queryFilter({
+				displayName: 'Search',
+				name: 'search',
+				placeholder: 'e.g. deployed',
+				description: 'Only annotations whose text contains each word of this (case-insensitive)',
+			}),
+		),
 		{
 			displayName:
 				'The list includes organization-wide annotations created in other projects of the organization. Their "scope" is "organization".',

@@ -7,10 +7,10 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { optionsField } from '../../shared/descriptions';
+import { additionalFieldsField, optionsField } from '../../shared/descriptions';
 import { requireText } from '../../shared/validation';
 import { sendFlagWrite } from './errors';
-import { checkFlagKey, checkRollout } from './fields';
+import { checkFlagKey, checkRollout, flagSettingFields } from './fields';
 
 type CreateFields = { description?: string; active?: boolean; rolloutPercentage?: unknown };
 
@@ -70,38 +70,12 @@ export const fields = updateDisplayOptions(
 				'The key your code checks the flag by. Letters, numbers, hyphens (-) and underscores (_) only.',
 			hint: 'Unique in the project; the key of a deleted flag can be used again',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Active',
-					name: 'active',
-					type: 'boolean',
-					default: true,
-					description: 'Whether the flag is switched on. On by default.',
-				},
-				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Redesigned checkout page',
-					description: 'What the flag is for',
-				},
-				{
-					displayName: 'Rollout Percentage',
-					name: 'rolloutPercentage',
-					type: 'number',
-					typeOptions: { minValue: 0, maxValue: 100 },
-					default: 100,
-					description: 'Share of all users the flag is on for, from 0 to 100. 100 by default.',
-				},
-			],
-		},
+		additionalFieldsField(
+			...flagSettingFields({
+				active: 'Whether the flag is switched on. On by default.',
+				rollout: 'Share of all users the flag is on for, from 0 to 100. 100 by default.',
+			}),
+		),
 		optionsField(),
 	],
 );

@@ -122,3 +122,40 @@ export function checkRollout(context: IExecuteSingleFunctions, value: unknown): 
 	}
 	return rollout;
 }
+
+/**
+ * Active, Description and Rollout Percentage, as Create and Update take them; each operation
+ * words what Active and Rollout Percentage mean for it.
+ */
+export function flagSettingFields(wording: {
+	active: string;
+	rollout: string;
+	rolloutHint?: string;
+}): INodeProperties[] {
+	return [
+		{
+			displayName: 'Active',
+			name: 'active',
+			type: 'boolean',
+			default: true,
+			description: wording.active,
+		},
+		{
+			displayName: 'Description',
+			name: 'description',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Redesigned checkout page',
+			description: 'What the flag is for',
+		},
+		{
+			displayName: 'Rollout Percentage',
+			name: 'rolloutPercentage',
+			type: 'number',
+			typeOptions: { minValue: 0, maxValue: 100 },
+			default: 100,
+			description: wording.rollout,
+			...(wording.rolloutHint ? { hint: wording.rolloutHint } : {}),
+		},
+	];
+}

@@ -1,5 +1,11 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
+import {
+	filtersField,
+	limitField,
+	optionsField,
+	queryFilter,
+	returnAllField,
+} from '../../shared/descriptions';
 import { followOffsetPages } from '../../shared/pagination';
 
 // Deleted, archived and internal (survey) flags are not listed; each list call made with a
@@ -20,42 +26,32 @@ export const fields = updateDisplayOptions(
 	[
 		returnAllField(),
 		limitField(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Active',
-					name: 'active',
-					type: 'options',
-					options: [
-						{ name: 'Active', value: 'true', description: 'Flags that are switched on' },
-						{ name: 'Inactive', value: 'false', description: 'Flags that are switched off' },
-						{
-							name: 'Stale',
-							value: 'STALE',
-							description:
-								'Switched-on flags not evaluated for 30 days, or never evaluated and fully rolled out for 30 days',
-						},
-					],
-					default: 'true',
-					description: 'Only flags in this state',
-					routing: { send: { type: 'query', property: 'active' } },
-				},
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. checkout',
-					description: 'Only flags whose key or description contains this text (case-insensitive)',
-					routing: { send: { type: 'query', property: 'search' } },
-				},
-			],
-		},
+		filtersField(
+			{
+				displayName: 'Active',
+				name: 'active',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'true', description: 'Flags that are switched on' },
+					{ name: 'Inactive', value: 'false', description: 'Flags that are switched off' },
+					{
+						name: 'Stale',
+						value: 'STALE',
+						description:
+							'Switched-on flags not evaluated for 30 days, or never evaluated and fully rolled out for 30 days',
+					},
+				],
+				default: 'true',
+				description: 'Only flags in this state',
+				routing: { send: { type: 'query', property: 'active' } },
+			},
+			queryFilter({
+				displayName: 'Search',
+				name: 'search',
+				placeholder: 'e.g. checkout',
+				description: 'Only flags whose key or description contains this text (case-insensitive)',
+			}),
+		),
 		optionsField(),
 	],
 );

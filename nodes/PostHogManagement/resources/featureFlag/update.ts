@@ -9,11 +9,11 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { optionsField } from '../../shared/descriptions';
+import { optionsField, updateFieldsField } from '../../shared/descriptions';
 import { sendRoutedRequest } from '../../shared/transport';
 import { invalidParameter } from '../../shared/validation';
 import { sendFlagWrite } from './errors';
-import { checkRollout, featureFlagLocator } from './fields';
+import { checkRollout, featureFlagLocator, flagSettingFields } from './fields';
 
 type UpdateFields = { active?: boolean; description?: string; rolloutPercentage?: unknown };
 
@@ -89,39 +89,14 @@ export const fields = updateDisplayOptions(
 	{ show: { resource: ['featureFlag'], operation: ['update'] } },
 	[
 		featureFlagLocator(),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Active',
-					name: 'active',
-					type: 'boolean',
-					default: true,
-					description: 'Whether the flag is switched on',
-				},
-				{
-					displayName: 'Description',
-					name: 'description',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Redesigned checkout page',
-					description: 'What the flag is for',
-				},
-				{
-					displayName: 'Rollout Percentage',
-					name: 'rolloutPercentage',
-					type: 'number',
-					typeOptions: { minValue: 0, maxValue: 100 },
-					default: 100,
-					description: 'Share of users the flag is on for, from 0 to 100',
-					hint: 'Set on every release condition of the flag; their property filters stay as they are. Costs one extra request to read the flag.',
-				},
-			],
-		},
+		updateFieldsField(
+			...flagSettingFields({
+				active: 'Whether the flag is switched on',
+				rollout: 'Share of users the flag is on for, from 0 to 100',
+				rolloutHint:
+					'Set on every release condition of the flag; their property filters stay as they are. Costs one extra request to read the flag.',
+			}),
+		),
 		optionsField(),
 	],
 );

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { filtersField, queryFilter } from '../../shared/descriptions';
 import { fillPlaceholder } from '../../shared/path';
 import { refuseBlank, requireUuid } from '../../shared/validation';
 
@@ -37,23 +38,13 @@ export function newPathField(): INodeProperties {
 
 /** Filters → Type, sent as `?type=`. */
 export function typeFilterField(): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. insight',
-				description: 'Only items of this type (insight, dashboard, feature_flag, …)',
-				hint: 'An unknown type is not an error: it matches nothing',
-				routing: { send: { type: 'query', property: 'type' } },
-			},
-		],
-	};
+	return filtersField(
+		queryFilter({
+			displayName: 'Type',
+			name: 'type',
+			placeholder: 'e.g. insight',
+			description: 'Only items of this type (insight, dashboard, feature_flag, …)',
+			hint: 'An unknown type is not an error: it matches nothing',
+		}),
+	);
 }

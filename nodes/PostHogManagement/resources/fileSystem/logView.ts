@@ -1,5 +1,5 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { optionsField } from '../../shared/descriptions';
+import { additionalFieldsField, optionsField } from '../../shared/descriptions';
 
 export const option: INodePropertyOptions = {
 	name: 'Log View',
@@ -34,23 +34,14 @@ export const fields = updateDisplayOptions(
 			description: 'ID of the viewed item as PostHog stores it; for insights this is the short ID',
 			routing: { send: { type: 'body', property: 'ref' } },
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Viewed At',
-					name: 'viewedAt',
-					type: 'dateTime',
-					default: '',
-					description: 'When the item was viewed; defaults to now',
-					routing: { send: { type: 'body', property: 'viewed_at' } },
-				},
-			],
-		},
+		additionalFieldsField({
+			displayName: 'Viewed At',
+			name: 'viewedAt',
+			type: 'dateTime',
+			default: '',
+			description: 'When the item was viewed; defaults to now',
+			routing: { send: { type: 'body', property: 'viewed_at' } },
+		}),
 		optionsField(),
 	],
 );

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { sendGroupIdentity } from './identity';
 import { optionsField } from '../../shared/descriptions';
-import { groupKeyField, groupTypeIndexField, propertyNameField } from './fields';
+import { groupKeyField, groupPropertyNameField, groupTypeIndexField } from './fields';
 
 // The body is `{"$unset": name}`, which PostHog's published schema does not show (posthog-api.md §2.4).
 export const option: INodePropertyOptions = {
@@ -24,7 +24,7 @@ export const fields = updateDisplayOptions(
 	[
 		groupTypeIndexField(),
 		groupKeyField(),
-		propertyNameField('Delete Property fails if the group has no property of this name'),
+		groupPropertyNameField('Delete Property fails if the group has no property of this name'),
 		optionsField(),
 	],
 );

@@ -1,8 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { refuseBlank } from '../../shared/validation';
-
-// One hook shared by every copy of the field, so the copies merge (shared/mergeFields.ts).
-const refusesBlankPropertyName = refuseBlank('propertyName', 'Property Name');
+import { propertyNameField } from '../../shared/descriptions';
 
 export function groupTypeIndexField(): INodeProperties {
 	return {
@@ -31,16 +28,10 @@ export function groupKeyField(): INodeProperties {
 	};
 }
 
-export function propertyNameField(hint?: string): INodeProperties {
-	return {
-		displayName: 'Property Name',
-		name: 'propertyName',
-		type: 'string',
-		default: '',
-		required: true,
+export function groupPropertyNameField(hint?: string): INodeProperties {
+	return propertyNameField({
 		placeholder: 'e.g. industry',
 		description: 'Name of the group property',
-		...(hint ? { hint } : {}),
-		routing: { send: { preSend: [refusesBlankPropertyName] } },
-	};
+		hint,
+	});
 }

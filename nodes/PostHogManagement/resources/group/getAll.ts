@@ -1,5 +1,11 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
+import {
+	filtersField,
+	limitField,
+	optionsField,
+	queryFilter,
+	returnAllField,
+} from '../../shared/descriptions';
 import { followCursor } from '../../shared/pagination';
 import { groupTypeIndexField } from './fields';
 import { sendGroupTypeIndex } from './identity';
@@ -17,28 +23,21 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-export const fields = updateDisplayOptions({ show: { resource: ['group'], operation: ['getAll'] } }, [
-	groupTypeIndexField(),
-	returnAllField(),
-	limitField(),
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['getAll'] } },
+	[
+		groupTypeIndexField(),
+		returnAllField(),
+		limitField(),
+		filtersField(
+			queryFilter({
 				displayName: 'Search',
 				name: 'search',
-				type: 'string',
-				default: '',
 				placeholder: 'e.g. acme',
 				description:
 					'Only groups whose name or properties contain this text, or whose key is exactly this text',
-				routing: { send: { type: 'query', property: 'search' } },
-			},
-		],
-	},
-	optionsField(),
-]);
+			}),
+		),
+		optionsField(),
+	],
+);

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { optionsField } from '../../shared/descriptions';
+import { filtersField, optionsField, queryFilter } from '../../shared/descriptions';
 import { resultsToItems } from '../../shared/output';
-import { groupTypeIndexField, propertyNameField } from './fields';
+import { groupPropertyNameField, groupTypeIndexField } from './fields';
 import { sendGroupTypeIndex } from './identity';
 
 // At most 20 values, most frequent first (docs/posthog-api.md §2.7).
@@ -25,25 +25,15 @@ export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['getPropertyValues'] } },
 	[
 		groupTypeIndexField(),
-		propertyNameField(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Value',
-					name: 'value',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. saa',
-					description: 'Only values containing this text (case-insensitive)',
-					routing: { send: { type: 'query', property: 'value' } },
-				},
-			],
-		},
+		groupPropertyNameField(),
+		filtersField(
+			queryFilter({
+				displayName: 'Value',
+				name: 'value',
+				placeholder: 'e.g. saa',
+				description: 'Only values containing this text (case-insensitive)',
+			}),
+		),
 		optionsField(),
 	],
 );

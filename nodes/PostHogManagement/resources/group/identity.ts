@@ -1,4 +1,8 @@
-import type { IExecuteSingleFunctions, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IExecuteSingleFunctions,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 import { checkGroupTypeIndex, requireText } from '../../shared/validation';
 
 /** preSend: `?group_type_index=` from the Group Type parameter, checked to be 0–4. */
@@ -18,4 +22,16 @@ export async function sendGroupIdentity(
 	const group_type_index = checkGroupTypeIndex(this);
 	const group_key = requireText(this, 'groupKey', 'Group Key');
 	return { ...requestOptions, qs: { ...requestOptions.qs, group_type_index, group_key } };
+}
+
+/**
+ * PostHog's look-up of one group, named by `sendGroupIdentity`. skip_create_notebook=true:
+ * otherwise PostHog may create a notebook as a side effect (docs/posthog-api.md §2.5).
+ */
+export function findGroupRequest(): DeclarativeRestApiSettings.HttpRequestOptions {
+	return {
+		method: 'GET',
+		url: '/api/projects/{projectId}/groups/find/',
+		qs: { skip_create_notebook: true },
+	};
 }

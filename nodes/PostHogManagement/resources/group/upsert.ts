@@ -15,7 +15,7 @@ import { errorCode } from '../../shared/retry';
 import { readProperties } from '../../shared/properties';
 import { sendRoutedRequest } from '../../shared/transport';
 import { groupKeyField, groupTypeIndexField } from './fields';
-import { sendGroupIdentity } from './identity';
+import { findGroupRequest, sendGroupIdentity } from './identity';
 
 const detailOf = (error: unknown) => String(errorBodyOf(error).detail ?? '');
 
@@ -93,11 +93,7 @@ export const option: INodePropertyOptions = {
 	// n8n's wording for every upsert; an existing group costs one request per property.
 	description: 'Create a new record, or update the current one if it already exists (upsert)',
 	routing: {
-		request: {
-			method: 'GET',
-			url: '/api/projects/{projectId}/groups/find/',
-			qs: { skip_create_notebook: true },
-		},
+		request: findGroupRequest(),
 		send: { preSend: [sendGroupIdentity] },
 		operations: { pagination: upsertGroup },
 	},

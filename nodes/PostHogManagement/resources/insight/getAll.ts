@@ -6,7 +6,13 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
+import {
+	filtersField,
+	limitField,
+	optionsField,
+	queryFilter,
+	returnAllField,
+} from '../../shared/descriptions';
 import { toItems } from '../../shared/output';
 import { followOffset } from '../../shared/pagination';
 import { sendRoutedRequest } from '../../shared/transport';
@@ -49,24 +55,14 @@ export const fields = updateDisplayOptions(
 	[
 		returnAllField(),
 		limitField(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				{
-					displayName: 'Search',
-					name: 'search',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. signups',
-					description: 'Only insights whose name, description or tags contain this text',
-					routing: { send: { type: 'query', property: 'search' } },
-				},
-			],
-		},
+		filtersField(
+			queryFilter({
+				displayName: 'Search',
+				name: 'search',
+				placeholder: 'e.g. signups',
+				description: 'Only insights whose name, description or tags contain this text',
+			}),
+		),
 		optionsField(),
 	],
 );

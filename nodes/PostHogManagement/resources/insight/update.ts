@@ -5,7 +5,7 @@ import {
 	type IHttpRequestOptions,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { optionsField } from '../../shared/descriptions';
+import { optionsField, updateFieldsField } from '../../shared/descriptions';
 import { hogQlInsightQuery } from '../../shared/hogql';
 import { insightLocator } from '../../shared/insightLocator';
 import { invalidParameter, requireText } from '../../shared/validation';
@@ -45,14 +45,7 @@ export const fields = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['update'] } },
 	[
 		insightLocator('The insight to update'),
-		{
-			displayName: 'Update Fields',
-			name: 'updateFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [insightDescriptionField(), hogQlInsightField(false), insightNameField()],
-		},
+		updateFieldsField(insightDescriptionField(), hogQlInsightField(false), insightNameField()),
 		optionsField(),
 	],
 );

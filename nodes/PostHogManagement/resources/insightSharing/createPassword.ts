@@ -5,7 +5,7 @@ import {
 	type INodePropertyOptions,
 } from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
-import { optionsField } from '../../shared/descriptions';
+import { additionalFieldsField, optionsField } from '../../shared/descriptions';
 import { insightLocator } from '../../shared/insightLocator';
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -48,39 +48,32 @@ export const fields = updateDisplayOptions(
 			type: 'notice',
 			default: '',
 		},
-		{
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-			options: [
-				{
-					displayName: 'Note',
-					name: 'note',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. For the board meeting',
-					description: 'A note to tell passwords apart (up to 100 characters)',
-					routing: { send: { type: 'body', property: 'note' } },
-				},
-				{
-					displayName: 'Password',
-					name: 'password',
-					type: 'string',
-					typeOptions: { password: true },
-					default: '',
-					description: 'At least 8 characters. Leave empty to let PostHog generate one.',
-					routing: {
-						send: {
-							type: 'body',
-							property: 'raw_password',
-							preSend: [checkPasswordLength],
-						},
+		additionalFieldsField(
+			{
+				displayName: 'Note',
+				name: 'note',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. For the board meeting',
+				description: 'A note to tell passwords apart (up to 100 characters)',
+				routing: { send: { type: 'body', property: 'note' } },
+			},
+			{
+				displayName: 'Password',
+				name: 'password',
+				type: 'string',
+				typeOptions: { password: true },
+				default: '',
+				description: 'At least 8 characters. Leave empty to let PostHog generate one.',
+				routing: {
+					send: {
+						type: 'body',
+						property: 'raw_password',
+						preSend: [checkPasswordLength],
 					},
 				},
-			],
-		},
+			},
+		),
 		optionsField(),
 	],
 );

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { propertyNameField } from '../../shared/descriptions';
 import { locatorId, type LocatorUrl } from '../../shared/locator';
 import { lookupsPerExecution } from '../../shared/lookups';
 import { fillPlaceholder, projectIdOf } from '../../shared/path';
 import { postHogRequest } from '../../shared/transport';
-import { invalidParameter, refuseBlank } from '../../shared/validation';
+import { invalidParameter } from '../../shared/validation';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -124,17 +125,9 @@ export function personLocator(): INodeProperties {
 	};
 }
 
-const refusesBlankPropertyName = refuseBlank('propertyName', 'Property Name');
-
 export function personPropertyNameField(): INodeProperties {
-	return {
-		displayName: 'Property Name',
-		name: 'propertyName',
-		type: 'string',
-		default: '',
-		required: true,
+	return propertyNameField({
 		placeholder: 'e.g. plan',
 		description: 'Name of the person property to remove',
-		routing: { send: { preSend: [refusesBlankPropertyName] } },
-	};
+	});
 }

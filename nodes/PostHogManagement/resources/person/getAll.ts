@@ -4,7 +4,13 @@ import {
 	type IHttpRequestOptions,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
+import {
+	filtersField,
+	limitField,
+	optionsField,
+	queryFilter,
+	returnAllField,
+} from '../../shared/descriptions';
 import { followOffsetPages } from '../../shared/pagination';
 import { invalidParameter } from '../../shared/validation';
 
@@ -44,90 +50,66 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-const filterField = (
-	displayName: string,
-	name: string,
-	query: string,
-	placeholder: string,
-	description: string,
-) => ({
-	displayName,
-	name,
-	type: 'string' as const,
-	default: '',
-	placeholder,
-	description,
-	routing: { send: { type: 'query' as const, property: query } },
-});
-
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['person'], operation: ['getAll'] } },
 	[
 		returnAllField(),
 		limitField(),
-		{
-			displayName: 'Filters',
-			name: 'filters',
-			type: 'collection',
-			placeholder: 'Add Filter',
-			default: {},
-			options: [
-				filterField(
-					'Distinct ID',
-					'distinctId',
-					'distinct_id',
-					'e.g. maria@acme.com',
-					'Only the person with exactly this distinct ID',
-				),
-				filterField(
-					'Email',
-					'email',
-					'email',
-					'e.g. maria@acme.com',
-					'Only persons whose email property is exactly this',
-				),
-				{
-					displayName: 'Properties',
-					name: 'properties',
-					type: 'fixedCollection',
-					typeOptions: { multipleValues: true },
-					default: {},
-					placeholder: 'Add Property',
-					description: 'Only persons whose properties have all these values (exact match)',
-					options: [
-						{
-							displayName: 'Property',
-							name: 'property',
-							values: [
-								{
-									displayName: 'Key',
-									name: 'key',
-									type: 'string',
-									default: '',
-									placeholder: 'e.g. plan',
-									description: 'Name of the person property',
-								},
-								{
-									displayName: 'Value',
-									name: 'value',
-									type: 'string',
-									default: '',
-									placeholder: 'e.g. pro',
-									description: 'The value it must have',
-								},
-							],
-						},
-					],
-				},
-				filterField(
-					'Search',
-					'search',
-					'search',
-					'e.g. acme.com',
+		filtersField(
+			queryFilter({
+				displayName: 'Distinct ID',
+				name: 'distinctId',
+				query: 'distinct_id',
+				placeholder: 'e.g. maria@acme.com',
+				description: 'Only the person with exactly this distinct ID',
+			}),
+			queryFilter({
+				displayName: 'Email',
+				name: 'email',
+				placeholder: 'e.g. maria@acme.com',
+				description: 'Only persons whose email property is exactly this',
+			}),
+			{
+				displayName: 'Properties',
+				name: 'properties',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: {},
+				placeholder: 'Add Property',
+				description: 'Only persons whose properties have all these values (exact match)',
+				options: [
+					{
+						displayName: 'Property',
+						name: 'property',
+						values: [
+							{
+								displayName: 'Key',
+								name: 'key',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. plan',
+								description: 'Name of the person property',
+							},
+							{
+								displayName: 'Value',
+								name: 'value',
+								type: 'string',
+								default: '',
+								placeholder: 'e.g. pro',
+								description: 'The value it must have',
+							},
+						],
+					},
+				],
+			},
+			queryFilter({
+				displayName: 'Search',
+				name: 'search',
+				placeholder: 'e.g. acme.com',
+				description:
 					'Only persons whose email contains this text, or with exactly this distinct ID',
-				),
-			],
-		},
+			}),
+		),
 		optionsField(),
 	],
 );
