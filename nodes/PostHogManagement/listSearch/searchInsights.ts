@@ -14,7 +14,12 @@ export async function searchInsights(
 	const page = await postHogRequest<Page>(this, {
 		method: 'GET',
 		url: `/api/projects/${projectId}/insights/`,
-		qs: { basic: true, limit: 100, offset: paginationToken ?? 0, ...(filter ? { search: filter } : {}) },
+		qs: {
+			basic: true,
+			limit: 100,
+			offset: paginationToken ?? 0,
+			...(filter ? { search: filter } : {}),
+		},
 	});
 	const baseUrl = postHogBaseUrl(await this.getCredentials(CREDENTIAL_TYPE));
 	const results = (page.results ?? []).map((insight) => ({

@@ -2,7 +2,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import { currentProjectId, hasProject } from '../shared/currentProject';
 import { postHogRequest } from '../shared/transport';
 
-/** Group types of the project, labelled by plural name, valued by index (posthog-api.md §4). */
+/** Group types of the project, labelled by plural name, valued by index (docs/posthog-api.md §4). */
 export async function getGroupTypes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	// Until a project is chosen there is nothing to list, which is not an error.
 	if (!hasProject(this)) return [];

@@ -26,6 +26,7 @@ export function appliedWritesNote(context: IExecuteSingleFunctions): string {
 	const items = appliedItems.get(runOf(context));
 	const others = [...(items ?? [])].filter((item) => item !== context.getItemIndex()).length;
 	if (others === 0) return '';
-	const what = others === 1 ? '1 other item of this run had' : `${others} other items of this run had`;
+	const what =
+		others === 1 ? '1 other item of this run had' : `${others} other items of this run had`;
 	return ` ${what} already been applied by PostHog when this failed: running it again applies them again.`;
 }

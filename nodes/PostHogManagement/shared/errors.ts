@@ -9,7 +9,7 @@ import {
 } from 'n8n-workflow';
 
 /**
- * PostHog answers errors in three shapes (posthog-api.md §0 "Error body"):
+ * PostHog answers errors in three shapes (docs/posthog-api.md §0 "Error body"):
  * the standard `{type, code, detail, attr}`, a bare `{detail}`, and `{error}`.
  */
 export type PostHogErrorBody = {
@@ -64,7 +64,7 @@ function errorHints(statusCode: number, message: string, body: unknown): string[
 
 /**
  * Seconds a 429 asks the client to wait: the Retry-After header (seconds or an HTTP date), else
- * "Expected available in N seconds" from the body (posthog-api.md §0 "Rate limits").
+ * "Expected available in N seconds" from the body (docs/posthog-api.md §0 "Rate limits").
  */
 export function retryAfterSeconds(
 	response: Pick<IN8nHttpFullResponse, 'headers' | 'body'>,

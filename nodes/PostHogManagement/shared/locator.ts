@@ -35,7 +35,11 @@ export function locatorId(
 	}) as ResourceLocatorValue;
 	const id = idFrom(locator, url);
 	if (id === undefined) {
-		throw invalidParameter(context, label, `not a PostHog ${label.toLowerCase()} URL (${url?.shape})`);
+		throw invalidParameter(
+			context,
+			label,
+			`not a PostHog ${label.toLowerCase()} URL (${url?.shape})`,
+		);
 	}
 	return id;
 }

@@ -66,7 +66,10 @@ function isDeepEqual(a: unknown, b: unknown): boolean {
 }
 
 /** "Shown right after": consecutive fields of one operation, as pairs of declaration indexes. */
-function precedences(properties: INodeProperties[], declarationOf: number[]): Array<[number, number]> {
+function precedences(
+	properties: INodeProperties[],
+	declarationOf: number[],
+): Array<[number, number]> {
 	const sameOperation = (a: INodeProperties, b: INodeProperties) =>
 		operationsOf(a) !== undefined &&
 		isDeepEqual(a.displayOptions?.show?.resource, b.displayOptions?.show?.resource) &&

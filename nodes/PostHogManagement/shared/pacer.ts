@@ -36,7 +36,12 @@ function stateOf(key: string): KeyState {
 	let state = keys.get(key);
 	if (!state) {
 		dropIdleKeys();
-		state = { sent: new Map(), pausedUntil: new Map(), queue: Promise.resolve(), lastUsed: clock.now() };
+		state = {
+			sent: new Map(),
+			pausedUntil: new Map(),
+			queue: Promise.resolve(),
+			lastUsed: clock.now(),
+		};
 		keys.set(key, state);
 	}
 	return state;

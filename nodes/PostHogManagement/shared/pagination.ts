@@ -61,7 +61,7 @@ export function queryParameterOf(
 }
 
 /**
- * Follows PostHog's forward-only `cursor` (groups list, posthog-api.md §2.1). The cursor is read
+ * Follows PostHog's forward-only `cursor` (groups list, docs/posthog-api.md §2.1). The cursor is read
  * out of `next` rather than following that URL, which can carry the wrong host behind a proxy.
  * An unknown cursor makes PostHog serve page 1 again, so a repeated cursor or a group already
  * output ends the loop, and nothing is output twice.
@@ -99,7 +99,7 @@ export async function followCursor(
 }
 
 /**
- * Walks `page`/`limit` pages (groups activity, posthog-api.md §2.3) until `next` is null.
+ * Walks `page`/`limit` pages (groups activity, docs/posthog-api.md §2.3) until `next` is null.
  * Fetches only as many pages as the limit needs.
  */
 export async function followPageNumbers(
@@ -121,7 +121,7 @@ export async function followPageNumbers(
 }
 
 /**
- * Walks `limit`/`offset` pages (PostHog's default pagination, posthog-api.md §0), fetching only
+ * Walks `limit`/`offset` pages (PostHog's default pagination, docs/posthog-api.md §0), fetching only
  * as many as the Limit needs. `keep` drops entries client-side, for filters that older PostHog
  * versions ignore. Persons set `next` whenever a page is full, so the page after a full last
  * page is empty (docs/posthog-api-part2.md §3): an empty page ends the walk.

@@ -43,7 +43,8 @@ export function requireNumericId(
 		typeof raw === 'object' && raw !== null
 			? locatorId(context, name, label, url)
 			: String(raw ?? '').trim();
-	if (!DIGITS.test(id)) throw invalidParameter(context, label, `"${id}" is not a numeric ${what} ID`);
+	if (!DIGITS.test(id))
+		throw invalidParameter(context, label, `"${id}" is not a numeric ${what} ID`);
 	return id;
 }
 

@@ -13,7 +13,11 @@ const CLICKHOUSE_SUSTAINED: Throttle = {
 	limit: 1200,
 	periodSeconds: 3600,
 };
-const PERSONS_DELETE_BURST: Throttle = { scope: 'persons_delete_burst', limit: 480, periodSeconds: 60 };
+const PERSONS_DELETE_BURST: Throttle = {
+	scope: 'persons_delete_burst',
+	limit: 480,
+	periodSeconds: 60,
+};
 const PERSONS_DELETE_SUSTAINED: Throttle = {
 	scope: 'persons_delete_sustained',
 	limit: 4800,

@@ -17,7 +17,7 @@ export function invalidParameter(
 	});
 }
 
-/** Group type indexes are 0–4 in PostHog (posthog-api.md §2, GROUP_TYPES_LIMIT). */
+/** Group type indexes are 0–4 in PostHog (docs/posthog-api.md §2, GROUP_TYPES_LIMIT). */
 export function checkGroupTypeIndex(context: IExecuteSingleFunctions): number {
 	const raw = context.getNodeParameter('groupTypeIndex') as unknown;
 	const index = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;

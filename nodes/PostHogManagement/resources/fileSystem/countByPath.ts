@@ -3,7 +3,7 @@ import { sendWithoutBody } from '../../shared/body';
 import { refuseBlank } from '../../shared/validation';
 import { optionsField } from '../../shared/descriptions';
 
-// A POST whose input is the query string: PostHog ignores the body (posthog-api.md §1.3).
+// A POST whose input is the query string: PostHog ignores the body (docs/posthog-api.md §1.3).
 export const option: INodePropertyOptions = {
 	name: 'Count by Path',
 	value: 'countByPath',
@@ -26,7 +26,9 @@ export const fields = updateDisplayOptions(
 			required: true,
 			placeholder: 'e.g. Marketing/Q3',
 			description: 'Folder path to count under',
-			routing: { send: { type: 'query', property: 'path', preSend: [refuseBlank('path', 'Path')] } },
+			routing: {
+				send: { type: 'query', property: 'path', preSend: [refuseBlank('path', 'Path')] },
+			},
 		},
 		optionsField(),
 	],

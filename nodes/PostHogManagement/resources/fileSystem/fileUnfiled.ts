@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { optionsField } from '../../shared/descriptions';
 import { typeFilterField } from './fields';
 
-// A GET that writes: it creates entries under Unfiled/ for objects that have none (posthog-api.md §1.7).
+// A GET that writes: it creates entries under Unfiled/ for objects that have none (docs/posthog-api.md §1.7).
 export const option: INodePropertyOptions = {
 	name: 'File Unfiled',
 	value: 'fileUnfiled',

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
 import { typeFilterField } from './fields';
 
-// A plain list, not paginated; `limit` is PostHog's own cap (posthog-api.md §1.4).
+// A plain list, not paginated; `limit` is PostHog's own cap (docs/posthog-api.md §1.4).
 export const option: INodePropertyOptions = {
 	name: 'Get Many Log Views',
 	value: 'getLogViews',
@@ -17,7 +17,10 @@ export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['getLogViews'] } },
 	[
 		returnAllField(),
-		limitField({ send: { type: 'query', property: 'limit' }, output: { maxResults: '={{$value}}' } }),
+		limitField({
+			send: { type: 'query', property: 'limit' },
+			output: { maxResults: '={{$value}}' },
+		}),
 		typeFilterField(),
 		optionsField(),
 	],

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { optionsField } from '../../shared/descriptions';
 import { fileIdField, newPathField } from './fields';
 
-// PostHog reads only `new_path` here, not the fields its published schema lists (posthog-api.md §1.2).
+// PostHog reads only `new_path` here, not the fields its published schema lists (docs/posthog-api.md §1.2).
 export const option: INodePropertyOptions = {
 	name: 'Link',
 	value: 'link',

@@ -9,7 +9,7 @@ import { optionsField } from '../../shared/descriptions';
 
 type DeletedItem = { type?: string; ref?: string; path?: string };
 
-/** preSend: PostHog needs at least one item, each with a type and a ref (posthog-api.md §1.6). */
+/** preSend: PostHog needs at least one item, each with a type and a ref (docs/posthog-api.md §1.6). */
 async function checkItems(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -24,7 +24,7 @@ async function checkItems(
 	return requestOptions;
 }
 
-// All items are restored or none (posthog-api.md §1.6).
+// All items are restored or none (docs/posthog-api.md §1.6).
 export const option: INodePropertyOptions = {
 	name: 'Undo Delete',
 	value: 'undoDelete',

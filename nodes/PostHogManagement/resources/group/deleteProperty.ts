@@ -3,7 +3,7 @@ import { sendGroupIdentity } from './identity';
 import { optionsField } from '../../shared/descriptions';
 import { groupKeyField, groupPropertyNameField, groupTypeIndexField } from './fields';
 
-// The body is `{"$unset": name}`, which PostHog's published schema does not show (posthog-api.md §2.4).
+// The body is `{"$unset": name}`, which PostHog's published schema does not show (docs/posthog-api.md §2.4).
 export const option: INodePropertyOptions = {
 	name: 'Delete Property',
 	value: 'deleteProperty',

@@ -4,7 +4,7 @@ import { sendGroupIdentity } from './identity';
 import { limitField, optionsField, returnAllField } from '../../shared/descriptions';
 import { groupKeyField, groupTypeIndexField } from './fields';
 
-// Needs the activity_log:read scope, not group:read, and pages by page/limit (posthog-api.md §2.3).
+// Needs the activity_log:read scope, not group:read, and pages by page/limit (docs/posthog-api.md §2.3).
 export const option: INodePropertyOptions = {
 	name: 'Get Activity',
 	value: 'getActivity',

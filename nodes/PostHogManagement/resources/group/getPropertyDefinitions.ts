@@ -43,7 +43,7 @@ async function definitionsPerGroupType(
 
 /**
  * Older PostHog answers `{"0": [{name, count}], …}` keyed by group type; current cloud dropped the
- * route (404), so the project's property definitions are read instead (posthog-api.md §2.6).
+ * route (404), so the project's property definitions are read instead (docs/posthog-api.md §2.6).
  * Either way the output is one item per definition: `{group_type_index, name, count}`.
  */
 async function definitionsWithFallback(

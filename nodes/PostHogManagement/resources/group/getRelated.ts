@@ -10,7 +10,7 @@ import { groupKeyField, groupTypeIndexField } from './fields';
 
 /**
  * `id` is a group key when `group_type_index` is sent, and a person UUID when it is not
- * (posthog-api.md §2.8).
+ * (docs/posthog-api.md §2.8).
  */
 async function sendRelatedSubject(
 	this: IExecuteSingleFunctions,

@@ -13,7 +13,7 @@ import { optionsField, propertiesField } from '../../shared/descriptions';
 import { groupKeyField, groupTypeIndexField } from './fields';
 
 /**
- * PostHog sets one property per call with `{key, value}` (posthog-api.md §2.9), so this sends one
+ * PostHog sets one property per call with `{key, value}` (docs/posthog-api.md §2.9), so this sends one
  * request per property, in order, and outputs the group as PostHog last returned it. It runs as
  * the operation's "pagination" because that is where routing lets one item make several requests.
  */

@@ -10,7 +10,7 @@ import { insightLocator } from '../../shared/insightLocator';
 
 const MIN_PASSWORD_LENGTH = 8;
 
-/** preSend: PostHog refuses a given password shorter than 8 characters (posthog-api.md §3.2). */
+/** preSend: PostHog refuses a given password shorter than 8 characters (docs/posthog-api.md §3.2). */
 async function checkPasswordLength(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
@@ -23,7 +23,7 @@ async function checkPasswordLength(
 }
 
 // Needs password protection switched on for the insight and the Advanced Permissions feature;
-// the plaintext password is returned only in this answer (posthog-api.md §3.2).
+// the plaintext password is returned only in this answer (docs/posthog-api.md §3.2).
 export const option: INodePropertyOptions = {
 	name: 'Create Password',
 	value: 'createPassword',

@@ -3,7 +3,7 @@ import { optionsField } from '../../shared/descriptions';
 import { insightLocator } from '../../shared/insightLocator';
 
 // For an insight never shared, PostHog returns an unsaved default whose access token may change
-// between calls until the sharing is saved (posthog-api.md §3.1).
+// between calls until the sharing is saved (docs/posthog-api.md §3.1).
 export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',
@@ -16,8 +16,5 @@ export const option: INodePropertyOptions = {
 
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insightSharing'], operation: ['get'] } },
-	[
-		insightLocator('The insight whose sharing to manage'),
-		optionsField(),
-	],
+	[insightLocator('The insight whose sharing to manage'), optionsField()],
 );

@@ -3,7 +3,7 @@ import { sendWithoutBody } from '../../shared/body';
 import { optionsField } from '../../shared/descriptions';
 import { insightLocator } from '../../shared/insightLocator';
 
-// Rotates the access token: the old share link stops working (posthog-api.md §3.4).
+// Rotates the access token: the old share link stops working (docs/posthog-api.md §3.4).
 export const option: INodePropertyOptions = {
 	name: 'Refresh',
 	value: 'refresh',
@@ -20,8 +20,5 @@ export const option: INodePropertyOptions = {
 
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insightSharing'], operation: ['refresh'] } },
-	[
-		insightLocator('The insight whose sharing to manage'),
-		optionsField(),
-	],
+	[insightLocator('The insight whose sharing to manage'), optionsField()],
 );
