@@ -15,7 +15,10 @@ export default [
 		},
 		rules: {
 			...js.configs.recommended.rules,
-			'no-unused-vars': ['error', { argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true }],
+			'no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+			],
 		},
 	},
 	{

@@ -7,14 +7,20 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 function packTarball() {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-posthog-scan-'));
 	const [{ filename }] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', dir], {
+			cwd: root,
+			encoding: 'utf8',
+		}),
 	);
 	const packageDir = path.join(dir, 'package');
 	fs.mkdirSync(packageDir);
@@ -28,7 +34,9 @@ for (const [label, dir, patterns] of [
 	['packed tarball', packTarball(), ['**/*.js', 'package.json']],
 ]) {
 	const result = await analyzePackage(dir, patterns);
-	console.log(`${result.passed ? '✅' : '❌'} ${label}${result.message ? `: ${result.message}` : ''}`);
+	console.log(
+		`${result.passed ? '✅' : '❌'} ${label}${result.message ? `: ${result.message}` : ''}`,
+	);
 	if (result.details) console.log(result.details);
 	failed ||= !result.passed;
 }

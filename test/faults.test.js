@@ -60,7 +60,10 @@ describe('rate limits (429)', () => {
 	});
 
 	test('a 429 without Retry-After waits for the "Expected available in N seconds" of the body', async () => {
-		posthog.emulator.override = faults.first(1, faults.rateLimited({ seconds: 1, retryAfterHeader: false }));
+		posthog.emulator.override = faults.first(
+			1,
+			faults.rateLimited({ seconds: 1, retryAfterHeader: false }),
+		);
 
 		const result = await posthog.run(find);
 
@@ -130,7 +133,11 @@ describe('rate limits (429)', () => {
 	});
 
 	test('1,000 updates against a key throttled at 480 per (scaled) minute: 1,000 correct outputs, no write twice, few 429s', async () => {
-		const groups = seedGroups(posthog.emulator.state, { groupTypeIndex: 0, count: 1000, prefix: 'bulk' });
+		const groups = seedGroups(posthog.emulator.state, {
+			groupTypeIndex: 0,
+			count: 1000,
+			prefix: 'bulk',
+		});
 		// On real time: 1,000 requests in flight at once must meet the throttle as they really
 		// arrive, which a fake clock moved ahead by one waiting request would not let happen.
 		// PostHog's 480 a minute, with the minute scaled down to five seconds for the emulator's
@@ -235,7 +242,9 @@ describe('server errors and the network', () => {
 		const result = await posthog.run(update());
 
 		expect(posthog.requests().map((r) => r.status)).toEqual(['dropped']);
-		expect(result.error.message).toBe(`PostHog at ${posthog.emulator.url} closed the connection before answering`);
+		expect(result.error.message).toBe(
+			`PostHog at ${posthog.emulator.url} closed the connection before answering`,
+		);
 		expect(result.error.description).toMatch(/Region.*Host/);
 		expectNoKey(result);
 	});
@@ -266,7 +275,9 @@ describe('server errors and the network', () => {
 
 		expect(posthog.requests()).toHaveLength(1);
 		expect(result.error.httpCode).toBe('502');
-		expect(result.error.message).toMatch(/^PostHog answered 502 with a body that is not JSON: <html>.*502 Bad Gateway/);
+		expect(result.error.message).toMatch(
+			/^PostHog answered 502 with a body that is not JSON: <html>.*502 Bad Gateway/,
+		);
 	});
 
 	test('truncated JSON in a 200 answer is an error with an excerpt, not a crash or a half item', async () => {
@@ -275,13 +286,19 @@ describe('server errors and the network', () => {
 		const result = await posthog.run(find);
 
 		expect(result.json).toEqual([]);
-		expect(result.error.message).toMatch(/^PostHog answered 200 with a body that is not JSON: \{"group_type_index": 0/);
+		expect(result.error.message).toMatch(
+			/^PostHog answered 200 with a body that is not JSON: \{"group_type_index": 0/,
+		);
 	});
 });
 
 describe('Continue On Fail with faults', () => {
 	test('N items in give N items out, in order, each error paired to its item, the others untouched', async () => {
-		posthog.emulator.override = faults.first(1, faults.serverError(500), (r) => isUpdate(r) && r.query.group_key === 'initech');
+		posthog.emulator.override = faults.first(
+			1,
+			faults.serverError(500),
+			(r) => isUpdate(r) && r.query.group_key === 'initech',
+		);
 
 		const result = await posthog.run(
 			{ ...update('={{ $json.plan }}'), groupKey: '={{ $json.key }}' },
@@ -297,7 +314,12 @@ describe('Continue On Fail with faults', () => {
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(result.items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+			{ item: 3 },
+		]);
 		expect(result.json[0].group_key).toBe('acme');
 		expect(result.json[1].error).toBe('A server error occurred.');
 		expect(result.json[2].group_properties.plan).toBe('enterprise');
@@ -320,15 +342,29 @@ describe('pagination safety', () => {
 				body: {
 					next: `${posthog.emulator.url}/api/projects/1/groups/?group_type_index=0&cursor=c${page}`,
 					previous: null,
-					results: [{ group_type_index: 0, group_key: `endless-${page}`, group_properties: {}, created_at: null }],
+					results: [
+						{
+							group_type_index: 0,
+							group_key: `endless-${page}`,
+							group_properties: {},
+							created_at: null,
+						},
+					],
 				},
 			};
 		};
 
-		const result = await posthog.run({ resource: 'group', operation: 'getAll', groupTypeIndex: 0, returnAll: true });
+		const result = await posthog.run({
+			resource: 'group',
+			operation: 'getAll',
+			groupTypeIndex: 0,
+			returnAll: true,
+		});
 
 		expect(page).toBe(50);
-		expect(result.error.message).toBe('PostHog kept returning more pages after 50; stopped to avoid an endless loop');
+		expect(result.error.message).toBe(
+			'PostHog kept returning more pages after 50; stopped to avoid an endless loop',
+		);
 	});
 });
 
@@ -342,9 +378,17 @@ describe('very long lists', () => {
 			const end = Math.min(start + 1000, total);
 			const results = [];
 			for (let i = start; i < end; i++) {
-				results.push({ group_type_index: 0, group_key: `g-${i}`, group_properties: {}, created_at: null });
+				results.push({
+					group_type_index: 0,
+					group_key: `g-${i}`,
+					group_properties: {},
+					created_at: null,
+				});
 			}
-			const next = end < total ? `${posthog.emulator.url}/api/projects/1/groups/?group_type_index=0&cursor=${end}` : null;
+			const next =
+				end < total
+					? `${posthog.emulator.url}/api/projects/1/groups/?group_type_index=0&cursor=${end}`
+					: null;
 			return { status: 200, body: { next, previous: null, results } };
 		};
 	}
@@ -379,7 +423,8 @@ describe('an error that stops the run', () => {
 		// had time to take their answers in).
 		posthog.emulator.override = async (_req, record) => {
 			if (!isUpdate(record) || record.query.group_key !== 'globex') return undefined;
-			const answered = () => posthog.requests().filter((r) => isUpdate(r) && r.status === 200).length;
+			const answered = () =>
+				posthog.requests().filter((r) => isUpdate(r) && r.status === 200).length;
 			for (let waited = 0; answered() < 3 && waited < 5000; waited += 10) {
 				await new Promise((resolve) => setTimeout(resolve, 10));
 			}
@@ -390,7 +435,9 @@ describe('an error that stops the run', () => {
 		const result = await posthog.run(
 			{ ...update('={{ $json.plan }}'), groupKey: '={{ $json.key }}' },
 			{
-				input: ['acme', 'initech', 'hooli', 'globex'].map((key) => ({ json: { key, plan: 'pro' } })),
+				input: ['acme', 'initech', 'hooli', 'globex'].map((key) => ({
+					json: { key, plan: 'pro' },
+				})),
 			},
 		);
 
@@ -401,11 +448,18 @@ describe('an error that stops the run', () => {
 	});
 
 	test('with Continue On Fail, each item reports only its own error', async () => {
-		posthog.emulator.override = faults.first(1, faults.serverError(500), (r) => isUpdate(r) && r.query.group_key === 'initech');
+		posthog.emulator.override = faults.first(
+			1,
+			faults.serverError(500),
+			(r) => isUpdate(r) && r.query.group_key === 'initech',
+		);
 
 		const result = await posthog.run(
 			{ ...update('={{ $json.plan }}'), groupKey: '={{ $json.key }}' },
-			{ continueOnFail: true, input: ['acme', 'initech'].map((key) => ({ json: { key, plan: 'pro' } })) },
+			{
+				continueOnFail: true,
+				input: ['acme', 'initech'].map((key) => ({ json: { key, plan: 'pro' } })),
+			},
 		);
 
 		expect(result.json[1].error).toBe('A server error occurred.');

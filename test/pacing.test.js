@@ -5,7 +5,9 @@ const path = require('node:path');
 const { usePostHog } = require('./helpers/posthog');
 
 const posthog = usePostHog();
-const pacer = require(path.join(__dirname, '..', 'dist', 'nodes', 'PostHogManagement', 'shared', 'pacer.js'));
+const pacer = require(
+	path.join(__dirname, '..', 'dist', 'nodes', 'PostHogManagement', 'shared', 'pacer.js'),
+);
 
 const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
 const items = (count) => Array.from({ length: count }, () => ({ json: {} }));
@@ -64,7 +66,9 @@ describe('the pacer', () => {
 		const key = newKey();
 		pacer.pause(key, request, 600_000);
 
-		await expect(pacer.waitForTurn(key, request, 300_000, refuse)).rejects.toThrow('refused: 600000 ms');
+		await expect(pacer.waitForTurn(key, request, 300_000, refuse)).rejects.toThrow(
+			'refused: 600000 ms',
+		);
 		expect(posthog.time.slept).toEqual([]);
 		await expect(pacer.waitForTurn(key, request, 900_000, refuse)).resolves.toBeUndefined();
 	});
@@ -145,7 +149,9 @@ describe('pacing through the engine', () => {
 		);
 
 		expect(posthog.requests()).toHaveLength(1);
-		expect(error.message).toMatch(/^PostHog’s rate limit for this API key leaves no room for 6\d s, longer than Max Wait \(30 s\)$/);
+		expect(error.message).toMatch(
+			/^PostHog’s rate limit for this API key leaves no room for 6\d s, longer than Max Wait \(30 s\)$/,
+		);
 		expect(error.httpCode).toBe('429');
 	});
 });

@@ -9,7 +9,10 @@ const faults = require('./emulator/faults');
 const posthog = usePostHog();
 
 const fileId = SEED.fileIds.signupFunnel;
-const insightByUrl = locator('url', `https://us.posthog.com/project/1/insights/${SEED.insightShortIds.signupFunnel}`);
+const insightByUrl = locator(
+	'url',
+	`https://us.posthog.com/project/1/insights/${SEED.insightShortIds.signupFunnel}`,
+);
 const property = (key, value) => ({ property: [{ key, value }] });
 
 /** Parameters that make each operation succeed against the seeded emulator. */
@@ -21,14 +24,19 @@ const SAMPLES = {
 	'featureFlag.delete': { featureFlagId: locator('key', 'beta') },
 	'featureFlag.get': { featureFlagId: locator('key', 'beta') },
 	'featureFlag.getAll': { returnAll: true },
-	'featureFlag.update': { featureFlagId: locator('key', 'beta'), updateFields: { rolloutPercentage: 40 } },
+	'featureFlag.update': {
+		featureFlagId: locator('key', 'beta'),
+		updateFields: { rolloutPercentage: 40 },
+	},
 	'fileSystem.countByPath': { path: 'Marketing' },
 	'fileSystem.fileUnfiled': {},
 	'fileSystem.getLogViews': { returnAll: true },
 	'fileSystem.link': { fileId, newPath: 'Shortcuts/Signup funnel' },
 	'fileSystem.logView': { type: 'insight', ref: SEED.insightShortIds.signupFunnel },
 	'fileSystem.move': { fileId, newPath: 'Marketing/Renamed funnel' },
-	'fileSystem.undoDelete': { items: { item: [{ type: 'insight', ref: SEED.insightShortIds.oldRetention }] } },
+	'fileSystem.undoDelete': {
+		items: { item: [{ type: 'insight', ref: SEED.insightShortIds.oldRetention }] },
+	},
 	'group.create': { groupTypeIndex: 0, groupKey: 'seam-co', properties: property('plan', 'pro') },
 	'group.deleteProperty': { groupTypeIndex: 0, groupKey: 'acme', propertyName: 'industry' },
 	'group.find': { groupTypeIndex: 0, groupKey: 'acme' },
@@ -40,10 +48,18 @@ const SAMPLES = {
 	'group.updateProperty': {
 		groupTypeIndex: 0,
 		groupKey: 'acme',
-		properties: { property: [{ key: 'plan', value: 'pro' }, { key: 'seats', value: '12' }] },
+		properties: {
+			property: [
+				{ key: 'plan', value: 'pro' },
+				{ key: 'seats', value: '12' },
+			],
+		},
 	},
 	'group.upsert': { groupTypeIndex: 0, groupKey: 'acme', properties: property('plan', 'pro') },
-	'insight.create': { name: 'Seam insight', hogQl: 'SELECT event, count() FROM events GROUP BY event' },
+	'insight.create': {
+		name: 'Seam insight',
+		hogQl: 'SELECT event, count() FROM events GROUP BY event',
+	},
 	'insight.delete': { insightId: insightByUrl },
 	'insight.get': { insightId: insightByUrl },
 	'insight.getAll': { returnAll: true },
@@ -55,11 +71,22 @@ const SAMPLES = {
 	},
 	'insightSharing.get': { insightId: insightByUrl },
 	'insightSharing.refresh': { insightId: insightByUrl },
-	'person.delete': { personId: locator('distinctId', 'maria@acme.com'), options: { deleteEvents: true } },
-	'person.deleteProperty': { personId: locator('distinctId', 'maria@acme.com'), propertyName: 'name' },
-	'person.get': { personId: locator('url', 'https://us.posthog.com/project/1/person/maria%40acme.com') },
+	'person.delete': {
+		personId: locator('distinctId', 'maria@acme.com'),
+		options: { deleteEvents: true },
+	},
+	'person.deleteProperty': {
+		personId: locator('distinctId', 'maria@acme.com'),
+		propertyName: 'name',
+	},
+	'person.get': {
+		personId: locator('url', 'https://us.posthog.com/project/1/person/maria%40acme.com'),
+	},
 	'person.getAll': { returnAll: true, filters: { search: 'acme.com' } },
-	'person.setProperties': { personId: locator('distinctId', 'maria@acme.com'), properties: property('plan', 'pro') },
+	'person.setProperties': {
+		personId: locator('distinctId', 'maria@acme.com'),
+		properties: property('plan', 'pro'),
+	},
 	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
 };
 
@@ -96,13 +123,18 @@ const operations = (() => {
 	return properties
 		.filter((property) => property.name === 'operation')
 		.flatMap((selector) =>
-			selector.options.map((option) => `${selector.displayOptions.show.resource[0]}.${option.value}`),
+			selector.options.map(
+				(option) => `${selector.displayOptions.show.resource[0]}.${option.value}`,
+			),
 		);
 })();
 
 test.each(operations)('%s sends every request through the seam', async (name) => {
 	const [resource, operation] = name.split('.');
-	expect({ operation: name, hasSample: name in SAMPLES }).toEqual({ operation: name, hasSample: true });
+	expect({ operation: name, hasSample: name in SAMPLES }).toEqual({
+		operation: name,
+		hasSample: true,
+	});
 	posthog.emulator.override = throttleEveryFirstAttempt();
 
 	const { error } = await posthog.run({ resource, operation, ...SAMPLES[name] });

@@ -2,7 +2,9 @@
 // reviewed snapshot: `npx jest -u` after a deliberate change, and read the diff), n8n's UI
 // conventions, and that every request passes the shared hooks.
 const { PostHogManagement } = require('./helpers/builtPackage');
-const { DEFAULT_REQUEST_POLICY } = require('../dist/nodes/PostHogManagement/shared/requestPolicy.js');
+const {
+	DEFAULT_REQUEST_POLICY,
+} = require('../dist/nodes/PostHogManagement/shared/requestPolicy.js');
 
 const { description } = new PostHogManagement();
 const { properties } = description;
@@ -11,12 +13,17 @@ const resources = resourceSelector.options.map((option) => option.value);
 
 function operationSelectorOf(resource) {
 	return properties.find(
-		(property) => property.name === 'operation' && property.displayOptions.show.resource.includes(resource),
+		(property) =>
+			property.name === 'operation' && property.displayOptions.show.resource.includes(resource),
 	);
 }
 
 const operations = resources.flatMap((resource) =>
-	operationSelectorOf(resource).options.map((option) => ({ resource, operation: option.value, option })),
+	operationSelectorOf(resource).options.map((option) => ({
+		resource,
+		operation: option.value,
+		option,
+	})),
 );
 
 function isShown(property, parameters) {
@@ -35,7 +42,8 @@ function shownFor(resource, operation, extra = {}) {
 
 /** Parameter names, with a collection's own option names: `filters.search`. */
 function parameterNames(property) {
-	if (property.type === 'collection') return property.options.map((option) => `${property.name}.${option.name}`);
+	if (property.type === 'collection')
+		return property.options.map((option) => `${property.name}.${option.name}`);
 	if (property.type === 'fixedCollection') {
 		return property.options.flatMap((option) =>
 			option.values.map((value) => `${property.name}.${option.name}.${value.name}`),
@@ -53,7 +61,11 @@ test('the public contract: resources, operations, their requests and parameter n
 			parameters: shownFor(resource, operation).flatMap(parameterNames),
 		};
 	}
-	expect({ node: description.name, credentials: description.credentials, contract }).toMatchSnapshot();
+	expect({
+		node: description.name,
+		credentials: description.credentials,
+		contract,
+	}).toMatchSnapshot();
 });
 
 describe('n8n UI conventions', () => {
@@ -65,7 +77,9 @@ describe('n8n UI conventions', () => {
 		}
 	});
 
-	test.each(operations.map(({ resource, operation, option }) => [`${resource}.${operation}`, option]))(
+	test.each(
+		operations.map(({ resource, operation, option }) => [`${resource}.${operation}`, option]),
+	)(
 		'%s has an action, a description and a path under /api/projects/{projectId}/ ending in /',
 		(_name, option) => {
 			expect(option.action).toEqual(expect.any(String));
@@ -75,8 +89,12 @@ describe('n8n UI conventions', () => {
 	);
 
 	test('booleans start with "Whether", options inside collections too', () => {
-		const all = properties.flatMap((property) => [property, ...(property.type === 'collection' ? property.options : [])]);
-		for (const property of all.filter((p) => p.type === 'boolean')) expect(property.description).toMatch(/^Whether /);
+		const all = properties.flatMap((property) => [
+			property,
+			...(property.type === 'collection' ? property.options : []),
+		]);
+		for (const property of all.filter((p) => p.type === 'boolean'))
+			expect(property.description).toMatch(/^Whether /);
 	});
 
 	test('every operation shows each parameter once, and the request Options (retries, pacing)', () => {
@@ -85,7 +103,9 @@ describe('n8n UI conventions', () => {
 			expect({ operation, names }).toEqual({ operation, names: [...new Set(names)] });
 			const options = shownFor(resource, operation).find((property) => property.name === 'options');
 			const defaults = Object.fromEntries(
-				options.options.filter((option) => option.name in DEFAULT_REQUEST_POLICY).map((o) => [o.name, o.default]),
+				options.options
+					.filter((option) => option.name in DEFAULT_REQUEST_POLICY)
+					.map((o) => [o.name, o.default]),
 			);
 			expect({ operation, defaults }).toEqual({ operation, defaults: DEFAULT_REQUEST_POLICY });
 		}
@@ -96,8 +116,13 @@ describe('n8n UI conventions', () => {
 		for (const property of properties) {
 			const show = property.displayOptions?.show;
 			if (!show?.operation) continue;
-			const pairs = show.resource.flatMap((resource) => show.operation.map((operation) => `${resource}.${operation}`));
-			expect({ parameter: property.name, shownFor: pairs.filter((pair) => known.has(pair)) }).toEqual({
+			const pairs = show.resource.flatMap((resource) =>
+				show.operation.map((operation) => `${resource}.${operation}`),
+			);
+			expect({
+				parameter: property.name,
+				shownFor: pairs.filter((pair) => known.has(pair)),
+			}).toEqual({
 				parameter: property.name,
 				shownFor: pairs,
 			});
@@ -108,7 +133,10 @@ describe('n8n UI conventions', () => {
 		const seen = new Map();
 		for (const property of properties) {
 			const { operation: _operation, ...show } = property.displayOptions?.show ?? {};
-			const key = JSON.stringify({ ...property, displayOptions: { ...property.displayOptions, show } });
+			const key = JSON.stringify({
+				...property,
+				displayOptions: { ...property.displayOptions, show },
+			});
 			expect(seen.has(key) ? `${property.name} declared twice alike` : 'once').toBe('once');
 			seen.set(key, true);
 		}

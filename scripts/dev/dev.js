@@ -30,8 +30,10 @@ function postHogTarget() {
 	const apiKey = process.env.POSTHOG_API_KEY;
 	if (!apiKey) return null;
 	const region = process.env.POSTHOG_REGION ?? (process.env.POSTHOG_HOST ? 'custom' : 'us');
-	if (!['us', 'eu', 'custom'].includes(region)) throw new Error(`POSTHOG_REGION must be us, eu or custom, not "${region}"`);
-	if (region === 'custom' && !process.env.POSTHOG_HOST) throw new Error('POSTHOG_REGION=custom needs POSTHOG_HOST');
+	if (!['us', 'eu', 'custom'].includes(region))
+		throw new Error(`POSTHOG_REGION must be us, eu or custom, not "${region}"`);
+	if (region === 'custom' && !process.env.POSTHOG_HOST)
+		throw new Error('POSTHOG_REGION=custom needs POSTHOG_HOST');
 	return { region, host: process.env.POSTHOG_HOST ?? '', apiKey };
 }
 
@@ -81,14 +83,21 @@ async function main() {
 	const target = postHogTarget();
 	let credential;
 	if (target) {
-		step(`Using your PostHog (${target.region === 'custom' ? target.host : `${target.region.toUpperCase()} Cloud`}); no sandbox`);
+		step(
+			`Using your PostHog (${target.region === 'custom' ? target.host : `${target.region.toUpperCase()} Cloud`}); no sandbox`,
+		);
 		credential = { id: CREDENTIAL_ID, name: 'PostHog', type: 'postHogManagementApi', data: target };
 	} else {
 		const { startSandbox, DEMO } = require('../../test/emulator/demo');
 		const sandboxPort = await n8n.freePort(Number(process.env.POSTHOG_SANDBOX_PORT ?? 8010));
 		const sandbox = await startSandbox({ port: sandboxPort });
 		cleanups.push(() => sandbox.close());
-		step(`PostHog sandbox on ${sandbox.url} (project “${DEMO.projectName}”, key ${sandbox.apiKey})`);
+		// PostHog lists groups newest first, which the poll trigger relies on (docs/posthog-api-part2.md §1.1)
+		require('../../test/helpers/groupsNewestFirst').listGroupsNewestFirst(sandbox);
+		require('./sandboxEvents').serveSandboxEvents(sandbox); // npm run dev:send-event
+		step(
+			`PostHog sandbox on ${sandbox.url} (project “${DEMO.projectName}”, key ${sandbox.apiKey})`,
+		);
 		credential = {
 			id: CREDENTIAL_ID,
 			name: 'PostHog sandbox',
@@ -108,7 +117,10 @@ async function main() {
 	} finally {
 		fs.rmSync(credentialFile, { force: true });
 	}
-	await n8n.n8nCli(['import:workflow', '--separate', `--input=${path.join(repo, 'examples')}`], env);
+	await n8n.n8nCli(
+		['import:workflow', '--separate', `--input=${path.join(repo, 'examples')}`],
+		env,
+	);
 
 	step('Starting n8n (about 40 s)');
 	const logFile = path.join(userFolder, 'n8n.log');
@@ -132,8 +144,14 @@ async function main() {
   credential:  “${credential.name}” (PostHog Management API)
   examples:
 ${examples.map((w) => `    ${server.url}/workflow/${w.id}  ${w.name}`).join('\n')}
-  n8n log:     ${logFile}
+  n8n log:     ${logFile}${target ? '' : sendEventHint(credential.data.host)}
 Press Ctrl-C to stop n8n${target ? '' : ' and the sandbox'}.`);
+}
+
+/** How to have the sandbox deliver an event to the destinations of published PostHog Triggers. */
+function sendEventHint(sandboxUrl) {
+	const env = sandboxUrl.endsWith(':8010') ? '' : `POSTHOG_SANDBOX_URL=${sandboxUrl} `;
+	return `\n  test event:  ${env}npm run dev:send-event -- signup_failed maria@acme.com reason=card_declined`;
 }
 
 main().catch((err) => {

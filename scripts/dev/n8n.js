@@ -36,7 +36,11 @@ function node24Headers() {
 
 /** An environment with Node 24 first on PATH. */
 function node24Env(extra = {}) {
-	const env = { ...process.env, PATH: `${node24Bin()}${path.delimiter}${process.env.PATH}`, ...extra };
+	const env = {
+		...process.env,
+		PATH: `${node24Bin()}${path.delimiter}${process.env.PATH}`,
+		...extra,
+	};
 	const headers = node24Headers();
 	if (headers) env.npm_config_nodedir = headers;
 	return env;
@@ -61,11 +65,21 @@ function ensureN8n({ log = console.error } = {}) {
 	}
 	run(
 		'npm',
-		['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'],
+		[
+			'install',
+			`n8n@${N8N_VERSION}`,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--loglevel=error',
+		],
 		{ cwd: prefix, env },
 	);
 	log('Building sqlite3 for Node 24…');
-	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], { cwd: prefix, env });
+	run('npm', ['rebuild', 'sqlite3', '--ignore-scripts=false', '--loglevel=error'], {
+		cwd: prefix,
+		env,
+	});
 	fs.writeFileSync(readyMarker(), `${N8N_VERSION} ${new Date().toISOString()}\n`);
 	log(`n8n ${N8N_VERSION} ready in ${Math.round((Date.now() - started) / 1000)} s.`);
 	return n8nBin();
@@ -148,7 +162,9 @@ function runN8n(args, env, { timeoutMs = 180_000 } = {}) {
 async function n8nCli(args, env, options) {
 	const result = await runN8n(args, env, options);
 	if (result.code !== 0) {
-		throw new Error(`n8n ${args.join(' ')} exited with ${result.code}\n${result.stdout}\n${result.stderr}`);
+		throw new Error(
+			`n8n ${args.join(' ')} exited with ${result.code}\n${result.stdout}\n${result.stderr}`,
+		);
 	}
 	return result;
 }
@@ -180,7 +196,11 @@ function parseExecuteOutput(stdout) {
  */
 async function startN8nServer(env, { logFile, timeoutMs = 180_000, onLine } = {}) {
 	const port = Number(env.N8N_PORT);
-	const child = spawn('node', [n8nBin(), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+	const child = spawn('node', [n8nBin(), 'start'], {
+		env,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		detached: true,
+	});
 	let buffer = '';
 	const out = logFile ? fs.createWriteStream(logFile) : null;
 	const onData = (d) => {
@@ -191,11 +211,16 @@ async function startN8nServer(env, { logFile, timeoutMs = 180_000, onLine } = {}
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
 	let exited = null;
-	const exitPromise = new Promise((resolve) => child.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+	const exitPromise = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve((exited = { code, signal }))),
+	);
 	const url = `http://localhost:${port}`;
 	const started = Date.now();
 	for (;;) {
-		if (exited) throw new Error(`n8n exited (${JSON.stringify(exited)}) before it was ready\n${buffer.slice(-4000)}`);
+		if (exited)
+			throw new Error(
+				`n8n exited (${JSON.stringify(exited)}) before it was ready\n${buffer.slice(-4000)}`,
+			);
 		try {
 			const res = await fetch(`http://127.0.0.1:${port}/healthz/readiness`);
 			if (res.ok) break;
@@ -226,10 +251,25 @@ async function startN8nServer(env, { logFile, timeoutMs = 180_000, onLine } = {}
 		clearTimeout(timer);
 		if (out) out.end();
 	};
-	return { url, port, pid: child.pid, readyMs: Date.now() - started, stop, exited: exitPromise, log: () => buffer };
+	return {
+		url,
+		port,
+		pid: child.pid,
+		readyMs: Date.now() - started,
+		stop,
+		exited: exitPromise,
+		log: () => buffer,
+	};
 }
 
-Object.assign(module.exports, { freePort, n8nEnv, runN8n, n8nCli, parseExecuteOutput, startN8nServer });
+Object.assign(module.exports, {
+	freePort,
+	n8nEnv,
+	runN8n,
+	n8nCli,
+	parseExecuteOutput,
+	startN8nServer,
+});
 
 if (require.main === module) {
 	console.log(ensureN8n());

@@ -14,14 +14,21 @@ const packDir = () => path.resolve(process.env.N8N_NODES_POSTHOG_PACK_DIR || rep
 const pkg = () => JSON.parse(fs.readFileSync(path.join(packDir(), 'package.json'), 'utf8'));
 
 /** `npm pack` of the repository (dist/ must be built); returns the tarball's path. */
-function packPackage(destination = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-posthog-pack-'))) {
+function packPackage(
+	destination = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-nodes-posthog-pack-')),
+) {
 	for (const file of [...pkg().n8n.nodes, ...pkg().n8n.credentials]) {
-		if (!fs.existsSync(path.join(packDir(), file))) throw new Error(`${file} is missing in ${packDir()}: run \`npm run build\` first`);
+		if (!fs.existsSync(path.join(packDir(), file)))
+			throw new Error(`${file} is missing in ${packDir()}: run \`npm run build\` first`);
 	}
-	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destination, '--loglevel=error'], {
-		cwd: packDir(),
-		encoding: 'utf8',
-	});
+	const out = execFileSync(
+		'npm',
+		['pack', '--json', '--pack-destination', destination, '--loglevel=error'],
+		{
+			cwd: packDir(),
+			encoding: 'utf8',
+		},
+	);
 	const [{ filename }] = JSON.parse(out);
 	return path.join(destination, path.basename(filename));
 }
@@ -45,7 +52,16 @@ function installTarball(userFolder, tarball, { env = process.env } = {}) {
 	fs.writeFileSync(manifestPath, JSON.stringify(manifest, null, 2), 'utf8');
 	execFileSync(
 		'npm',
-		['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false', '--loglevel=error'],
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+			'--loglevel=error',
+		],
 		{ cwd: packageDir, env, stdio: ['ignore', 'ignore', 'inherit'] },
 	);
 	const listPath = path.join(nodesDir, 'package.json');

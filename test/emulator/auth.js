@@ -41,7 +41,9 @@ function requireScope(auth, required) {
 /** Keys limited to some projects (`scopedTeams: [ids]`) are refused others (§0 "@current"). */
 function requireProjectAccess(auth, projectId) {
 	if (Array.isArray(auth.scopedTeams) && !auth.scopedTeams.includes(projectId)) {
-		throw errors.permissionDenied(`API key does not have access to the requested project: ID ${projectId}.`);
+		throw errors.permissionDenied(
+			`API key does not have access to the requested project: ID ${projectId}.`,
+		);
 	}
 }
 

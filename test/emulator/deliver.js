@@ -50,9 +50,16 @@ function globalsFor(emu, row) {
 	const person = personForEvent(emu.state, row);
 	const groups = {};
 	for (const [typeName, key] of Object.entries(row.properties.$groups || {})) {
-		const type = emu.state.groupTypes.find((t) => t.project_id === row.project_id && t.group_type === typeName);
+		const type = emu.state.groupTypes.find(
+			(t) => t.project_id === row.project_id && t.group_type === typeName,
+		);
 		if (!type) continue;
-		const group = emu.state.groups.find((g) => g.project_id === row.project_id && g.group_type_index === type.group_type_index && g.group_key === key);
+		const group = emu.state.groups.find(
+			(g) =>
+				g.project_id === row.project_id &&
+				g.group_type_index === type.group_type_index &&
+				g.group_key === key,
+		);
 		groups[typeName] = {
 			id: key,
 			index: type.group_type_index,
@@ -76,7 +83,8 @@ function globalsFor(emu, row) {
 		person: person && {
 			id: person.uuid,
 			properties: row.person_properties || person.properties,
-			name: DISPLAY_NAME_PROPERTIES.map((k) => person.properties[k]).find(Boolean) || row.distinct_id,
+			name:
+				DISPLAY_NAME_PROPERTIES.map((k) => person.properties[k]).find(Boolean) || row.distinct_id,
 			url: `${projectUrl}/person/${encodeURIComponent(row.distinct_id)}`,
 		},
 		groups,
@@ -84,7 +92,13 @@ function globalsFor(emu, row) {
 	};
 }
 
-const lookup = (globals, path) => path.split('.').reduce((value, key) => (value === null || value === undefined ? undefined : value[key]), globals);
+const lookup = (globals, path) =>
+	path
+		.split('.')
+		.reduce(
+			(value, key) => (value === null || value === undefined ? undefined : value[key]),
+			globals,
+		);
 
 /** Hog templates: a value that is exactly "{path}" is the value itself; mixed text interpolates. */
 function resolve(value, globals) {
@@ -93,11 +107,16 @@ function resolve(value, globals) {
 		if (whole) return lookup(globals, whole[1]) ?? null;
 		return value.replace(/\{\s*([\w$.]+)\s*\}/g, (_, path) => {
 			const found = lookup(globals, path);
-			return found === undefined || found === null ? '' : typeof found === 'object' ? JSON.stringify(found) : String(found);
+			return found === undefined || found === null
+				? ''
+				: typeof found === 'object'
+					? JSON.stringify(found)
+					: String(found);
 		});
 	}
 	if (Array.isArray(value)) return value.map((v) => resolve(v, globals));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, globals)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolve(v, globals)]));
 	return value;
 }
 
@@ -115,9 +134,14 @@ function propertyMatches(filter, row, person) {
 		case 'is_not_set':
 			return actual === undefined || actual === null;
 		case 'icontains':
-			return actual !== undefined && String(actual).toLowerCase().includes(String(filter.value).toLowerCase());
+			return (
+				actual !== undefined &&
+				String(actual).toLowerCase().includes(String(filter.value).toLowerCase())
+			);
 		default:
-			throw new Error(`deliverEvent: the emulator does not evaluate property operator ${filter.operator}`);
+			throw new Error(
+				`deliverEvent: the emulator does not evaluate property operator ${filter.operator}`,
+			);
 	}
 }
 
@@ -125,15 +149,23 @@ function propertyMatches(filter, row, person) {
 function filtersMatch(filters, row, person) {
 	const events = filters.events || [];
 	const actions = filters.actions || [];
-	if (actions.length && !events.length) throw new Error('deliverEvent: the emulator does not evaluate action filters');
-	const eventOk = !events.length || events.some((e) => e.id === null || e.id === undefined || e.id === row.event);
+	if (actions.length && !events.length)
+		throw new Error('deliverEvent: the emulator does not evaluate action filters');
+	const eventOk =
+		!events.length || events.some((e) => e.id === null || e.id === undefined || e.id === row.event);
 	return eventOk && (filters.properties || []).every((p) => propertyMatches(p, row, person));
 }
 
 /** One attempt: the status, or null for a network error or timeout. */
 async function attempt(url, method, headers, body) {
 	try {
-		const res = await fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+		const res = await fetch(url, {
+			method,
+			headers,
+			body,
+			redirect: 'manual',
+			signal: AbortSignal.timeout(TIMEOUT_MS),
+		});
 		await res.arrayBuffer();
 		return res.status;
 	} catch {
@@ -144,17 +176,26 @@ async function attempt(url, method, headers, body) {
 async function deliverTo(emu, fn, baseGlobals) {
 	const globals = {
 		...baseGlobals,
-		source: { name: fn.name, url: `${emu.url}/project/${fn.project_id}/pipeline/destinations/hog-${fn.id}/configuration/` },
+		source: {
+			name: fn.name,
+			url: `${emu.url}/project/${fn.project_id}/pipeline/destinations/hog-${fn.id}/configuration/`,
+		},
 		inputs: {},
 	};
 	// inputs resolve in their dependency order, each seeing the ones before it
 	const ordered = Object.entries(fn.inputs).sort(([, a], [, b]) => (a.order ?? 0) - (b.order ?? 0));
 	for (const [key, item] of ordered) globals.inputs[key] = resolve(item.value, globals);
 	const { url, method = 'POST', headers, body } = globals.inputs;
-	const sentHeaders = headers && typeof headers === 'object'
-		? Object.fromEntries(Object.entries(headers).filter(([, v]) => typeof v === 'string')) // non-string headers are dropped
-		: { 'Content-Type': 'application/json' };
-	const payload = body === undefined || body === null || ['GET', 'HEAD'].includes(method) ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
+	const sentHeaders =
+		headers && typeof headers === 'object'
+			? Object.fromEntries(Object.entries(headers).filter(([, v]) => typeof v === 'string')) // non-string headers are dropped
+			: { 'Content-Type': 'application/json' };
+	const payload =
+		body === undefined || body === null || ['GET', 'HEAD'].includes(method)
+			? undefined
+			: typeof body === 'string'
+				? body
+				: JSON.stringify(body);
 	const statuses = [];
 	for (let i = 0; i < ATTEMPTS; i++) {
 		const status = await attempt(url, method, sentHeaders, payload);
@@ -170,7 +211,13 @@ async function deliverEvent(emu, event, { projectId = 1 } = {}) {
 	const person = personForEvent(emu.state, row);
 	const globals = globalsFor(emu, row);
 	const targets = emu.state.hogFunctions.filter(
-		(f) => f.project_id === row.project_id && f.type === 'destination' && f.enabled && !f.deleted && ![3, 12].includes(f.watcher.state) && filtersMatch(f.filters || {}, row, person),
+		(f) =>
+			f.project_id === row.project_id &&
+			f.type === 'destination' &&
+			f.enabled &&
+			!f.deleted &&
+			![3, 12].includes(f.watcher.state) &&
+			filtersMatch(f.filters || {}, row, person),
 	);
 	const results = [];
 	for (const fn of targets) results.push(await deliverTo(emu, fn, globals));

@@ -63,20 +63,78 @@ function prng(seed) {
 }
 
 const PREFIXES = [
-	'North', 'Blue', 'Bright', 'Silver', 'Iron', 'Cedar', 'Harbor', 'Summit', 'Pioneer', 'Quantum',
-	'Red', 'Green', 'Atlas', 'Nova', 'Granite', 'Maple', 'Falcon', 'Orbit', 'Lumen', 'Vertex',
+	'North',
+	'Blue',
+	'Bright',
+	'Silver',
+	'Iron',
+	'Cedar',
+	'Harbor',
+	'Summit',
+	'Pioneer',
+	'Quantum',
+	'Red',
+	'Green',
+	'Atlas',
+	'Nova',
+	'Granite',
+	'Maple',
+	'Falcon',
+	'Orbit',
+	'Lumen',
+	'Vertex',
 ];
 const SUFFIXES = [
-	'wind', 'stone', 'field', 'works', 'labs', 'point', 'bridge', 'line', 'scale', 'forge',
-	'path', 'wave', 'grid', 'hub', 'loop', 'craft', 'peak', 'stack',
+	'wind',
+	'stone',
+	'field',
+	'works',
+	'labs',
+	'point',
+	'bridge',
+	'line',
+	'scale',
+	'forge',
+	'path',
+	'wave',
+	'grid',
+	'hub',
+	'loop',
+	'craft',
+	'peak',
+	'stack',
 ];
 const FORMS = ['Inc.', 'Ltd', 'GmbH', 'LLC', 'Co.', 'AG', 'SAS', 'BV'];
-const INDUSTRIES = ['SaaS', 'Fintech', 'E-commerce', 'Healthcare', 'Manufacturing', 'Education', 'Media', 'Logistics'];
+const INDUSTRIES = [
+	'SaaS',
+	'Fintech',
+	'E-commerce',
+	'Healthcare',
+	'Manufacturing',
+	'Education',
+	'Media',
+	'Logistics',
+];
 const COUNTRIES = ['US', 'GB', 'DE', 'FR', 'NL', 'CA', 'AU', 'SE', 'ES', 'BR'];
 const PLANS = ['free', 'free', 'starter', 'pro', 'pro', 'enterprise'];
-const TEAMS = ['Growth', 'Platform', 'Data', 'Design', 'Sales', 'Support', 'Marketing', 'Finance', 'Mobile', 'Security'];
+const TEAMS = [
+	'Growth',
+	'Platform',
+	'Data',
+	'Design',
+	'Sales',
+	'Support',
+	'Marketing',
+	'Finance',
+	'Mobile',
+	'Security',
+];
 
-const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (text) =>
+	text
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 
 function pick(random, list) {
 	return list[Math.floor(random() * list.length)];
@@ -93,7 +151,8 @@ function companyNames(random, count) {
 }
 
 function addGroups(state, random) {
-	const existing = (index) => state.groups.filter((g) => g.project_id === PROJECT_ID && g.group_type_index === index);
+	const existing = (index) =>
+		state.groups.filter((g) => g.project_id === PROJECT_ID && g.group_type_index === index);
 	let clock = parseIsoMicros('2025-02-01T09:00:00Z');
 	const nextCreatedAt = () => {
 		clock += Math.floor(random() * 6 * 3600) * 1e6 + 1_000_003; // a few hours apart, never equal
@@ -160,7 +219,17 @@ function addGroups(state, random) {
 	}
 }
 
-function insight(id, shortId, name, derivedName, kind, tags, createdAt, lastModifiedAt, description = '') {
+function insight(
+	id,
+	shortId,
+	name,
+	derivedName,
+	kind,
+	tags,
+	createdAt,
+	lastModifiedAt,
+	description = '',
+) {
 	return {
 		project_id: PROJECT_ID,
 		id,
@@ -174,7 +243,10 @@ function insight(id, shortId, name, derivedName, kind, tags, createdAt, lastModi
 		deleted: false,
 		order: null,
 		dashboards: [],
-		query: { kind: 'InsightVizNode', source: { kind, series: [{ kind: 'EventsNode', event: '$pageview' }] } },
+		query: {
+			kind: 'InsightVizNode',
+			source: { kind, series: [{ kind: 'EventsNode', event: '$pageview' }] },
+		},
 		created_at: createdAt,
 		last_modified_at: lastModifiedAt,
 		user_access_level: 'editor',
@@ -183,18 +255,106 @@ function insight(id, shortId, name, derivedName, kind, tags, createdAt, lastModi
 
 // [key, short id, name, derived name, query kind, tags, folder in the tree or null (unfiled)]
 const INSIGHTS = [
-	['dailyActiveUsers', 'dAu7Xq2P', 'Daily active users', 'Unique users of $pageview', 'TrendsQuery', ['product'], 'Product'],
-	['checkoutConversion', 'cHk4Cv9L', 'Checkout conversion', 'Cart → Checkout → Paid', 'FunnelsQuery', ['growth', 'funnel'], 'Growth'],
-	['trialToPaid', 'tRl2Pd8K', 'Trial to paid', 'trial_started → subscribed', 'FunnelsQuery', ['growth', 'finance'], 'Growth'],
-	['featureAdoption', 'fAd5Op3N', 'Feature adoption', 'Users of file_shared by plan', 'TrendsQuery', ['product'], 'Product'],
-	['churnRisk', 'cRn6Rk1M', 'Churn risk accounts', 'Accounts inactive for 14 days', 'LifecycleQuery', ['success'], null],
+	[
+		'dailyActiveUsers',
+		'dAu7Xq2P',
+		'Daily active users',
+		'Unique users of $pageview',
+		'TrendsQuery',
+		['product'],
+		'Product',
+	],
+	[
+		'checkoutConversion',
+		'cHk4Cv9L',
+		'Checkout conversion',
+		'Cart → Checkout → Paid',
+		'FunnelsQuery',
+		['growth', 'funnel'],
+		'Growth',
+	],
+	[
+		'trialToPaid',
+		'tRl2Pd8K',
+		'Trial to paid',
+		'trial_started → subscribed',
+		'FunnelsQuery',
+		['growth', 'finance'],
+		'Growth',
+	],
+	[
+		'featureAdoption',
+		'fAd5Op3N',
+		'Feature adoption',
+		'Users of file_shared by plan',
+		'TrendsQuery',
+		['product'],
+		'Product',
+	],
+	[
+		'churnRisk',
+		'cRn6Rk1M',
+		'Churn risk accounts',
+		'Accounts inactive for 14 days',
+		'LifecycleQuery',
+		['success'],
+		null,
+	],
 	['npsTrend', 'nPs3Tr7J', 'NPS trend', 'Average nps_score', 'TrendsQuery', ['success'], null],
-	['activationFunnel', 'aCt8Fn2H', 'Activation funnel', 'signed_up → file_uploaded → file_shared', 'FunnelsQuery', ['growth', 'funnel'], 'Growth'],
-	['retentionCohorts', 'rEt1Ch5G', 'Retention cohorts', 'Retention of file_uploaded', 'RetentionQuery', ['product'], 'Product'],
-	['apiUsageByPlan', 'aPi9Us4F', 'API usage by plan', 'api_request by plan', 'TrendsQuery', ['platform'], null],
-	['supportTickets', 'sUp2Tk6D', 'Support tickets opened', 'Count of ticket_opened', 'TrendsQuery', ['success'], null],
-	['pricingPageViews', 'pRc7Pv3S', 'Pricing page views', '$pageview where path = /pricing', 'TrendsQuery', ['marketing'], 'Marketing'],
-	['weeklySignups', 'wSu4Gn8A', 'Weekly signups', 'Count of signed_up per week', 'TrendsQuery', ['marketing', 'growth'], 'Marketing'],
+	[
+		'activationFunnel',
+		'aCt8Fn2H',
+		'Activation funnel',
+		'signed_up → file_uploaded → file_shared',
+		'FunnelsQuery',
+		['growth', 'funnel'],
+		'Growth',
+	],
+	[
+		'retentionCohorts',
+		'rEt1Ch5G',
+		'Retention cohorts',
+		'Retention of file_uploaded',
+		'RetentionQuery',
+		['product'],
+		'Product',
+	],
+	[
+		'apiUsageByPlan',
+		'aPi9Us4F',
+		'API usage by plan',
+		'api_request by plan',
+		'TrendsQuery',
+		['platform'],
+		null,
+	],
+	[
+		'supportTickets',
+		'sUp2Tk6D',
+		'Support tickets opened',
+		'Count of ticket_opened',
+		'TrendsQuery',
+		['success'],
+		null,
+	],
+	[
+		'pricingPageViews',
+		'pRc7Pv3S',
+		'Pricing page views',
+		'$pageview where path = /pricing',
+		'TrendsQuery',
+		['marketing'],
+		'Marketing',
+	],
+	[
+		'weeklySignups',
+		'wSu4Gn8A',
+		'Weekly signups',
+		'Count of signed_up per week',
+		'TrendsQuery',
+		['marketing', 'growth'],
+		'Marketing',
+	],
 ];
 
 function addInsights(state) {
@@ -250,17 +410,37 @@ function addBacklog(state) {
 		['cohort', '12', 'Trial users'],
 	];
 	for (const [type, ref, name] of objects) {
-		state.objects.push({ project_id: PROJECT_ID, type, ref, name, created_at: '2025-02-14T09:00:00Z' });
+		state.objects.push({
+			project_id: PROJECT_ID,
+			type,
+			ref,
+			name,
+			created_at: '2025-02-14T09:00:00Z',
+		});
 	}
 }
 
 /** Turns an emulator's state into the demo data, in place. */
 function seedDemo(state) {
 	const random = prng(20250301);
-	const keep = (rows) => rows.filter((row) => row.project_id === undefined || row.project_id === PROJECT_ID);
+	const keep = (rows) =>
+		rows.filter((row) => row.project_id === undefined || row.project_id === PROJECT_ID);
 	state.projects = state.projects.filter((p) => p.id === PROJECT_ID);
 	state.projects[0].name = DEMO.projectName;
-	for (const key of ['groupTypes', 'groups', 'persons', 'relations', 'activity', 'propertyDefinitions', 'insights', 'sharing', 'fileSystem', 'objects', 'deleted', 'logViews']) {
+	for (const key of [
+		'groupTypes',
+		'groups',
+		'persons',
+		'relations',
+		'activity',
+		'propertyDefinitions',
+		'insights',
+		'sharing',
+		'fileSystem',
+		'objects',
+		'deleted',
+		'logViews',
+	]) {
 		if (Array.isArray(state[key])) state[key] = keep(state[key]);
 	}
 	state.organization.name = 'Hedgebox Inc.';

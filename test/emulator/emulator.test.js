@@ -46,7 +46,9 @@ describe('PostHog emulator', () => {
 
 		test('log_view GET needs file_system:write, so a read-only key gets 403', async () => {
 			emu.state.keys.phx_readonly = { scopes: ['file_system:read'] };
-			const res = await call('GET', '/api/projects/1/file_system/log_view/', { key: 'phx_readonly' });
+			const res = await call('GET', '/api/projects/1/file_system/log_view/', {
+				key: 'phx_readonly',
+			});
 			expect(res.status).toBe(403);
 			expect(await res.json()).toMatchObject({
 				code: 'permission_denied',
@@ -86,13 +88,17 @@ describe('PostHog emulator', () => {
 		expect(counted.has_more).toBe(false);
 		expect(counted.entries.map((e) => e.id)).toContain(SEED.fileIds.signupFunnel);
 
-		const bodyOnly = await call('POST', '/api/projects/1/file_system/count_by_path/', { body: { path: 'Marketing' } });
+		const bodyOnly = await call('POST', '/api/projects/1/file_system/count_by_path/', {
+			body: { path: 'Marketing' },
+		});
 		expect(bodyOnly.status).toBe(400);
 		expect(await bodyOnly.json()).toEqual({ detail: 'path parameter is required' });
 	});
 
 	test('log_view POST answers 204 with no body and no content-type', async () => {
-		const res = await call('POST', '/api/projects/1/file_system/log_view/', { body: { type: 'insight', ref: 'pQ2rS4tU' } });
+		const res = await call('POST', '/api/projects/1/file_system/log_view/', {
+			body: { type: 'insight', ref: 'pQ2rS4tU' },
+		});
 		expect(res.status).toBe(204);
 		expect(res.headers.get('content-type')).toBeNull();
 		expect(await res.text()).toBe('');
@@ -112,7 +118,11 @@ describe('PostHog emulator', () => {
 			created_at: '2024-11-05T10:00:00.123456Z',
 		});
 		const seen = emu.requests[emu.requests.length - 1];
-		expect(seen).toMatchObject({ method: 'POST', path: '/api/projects/1/groups/update_property/', body: { key: 'plan', value: 'enterprise' } });
+		expect(seen).toMatchObject({
+			method: 'POST',
+			path: '/api/projects/1/groups/update_property/',
+			body: { key: 'plan', value: 'enterprise' },
+		});
 		expect(seen.query).toEqual({ group_type_index: '0', group_key: 'acme' });
 
 		const noValue = await call('POST', path, { body: { key: 'plan' } });
@@ -126,7 +136,16 @@ describe('PostHog emulator', () => {
 	});
 
 	test('override replaces the response (fault injection)', async () => {
-		emu.override = () => ({ status: 429, body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled. Expected available in 2 seconds.', attr: null }, headers: { 'Retry-After': '2' } });
+		emu.override = () => ({
+			status: 429,
+			body: {
+				type: 'throttled_error',
+				code: 'throttled',
+				detail: 'Request was throttled. Expected available in 2 seconds.',
+				attr: null,
+			},
+			headers: { 'Retry-After': '2' },
+		});
 		const res = await call('GET', '/api/users/@me/');
 		expect(res.status).toBe(429);
 		expect(res.headers.get('retry-after')).toBe('2');

@@ -18,7 +18,13 @@ function standard(status, type, code, detail, attr = null) {
 
 /** 400 validation error; drf-exceptions-hog rewrites code `invalid` to `invalid_input` (§0). */
 function validation(attr, detail, code = 'invalid') {
-	return standard(400, 'validation_error', code === 'invalid' ? 'invalid_input' : code, detail, attr);
+	return standard(
+		400,
+		'validation_error',
+		code === 'invalid' ? 'invalid_input' : code,
+		detail,
+		attr,
+	);
 }
 
 /** A serializer field that was not sent: code stays `required` (§0). */
@@ -30,7 +36,12 @@ const queryParamRequired = (attr) => validation(attr, 'This query parameter is r
 const notFound = (detail = 'Not found.') => standard(404, 'invalid_request', 'not_found', detail);
 
 const notAuthenticated = () =>
-	standard(401, 'authentication_error', 'not_authenticated', 'Authentication credentials were not provided.');
+	standard(
+		401,
+		'authentication_error',
+		'not_authenticated',
+		'Authentication credentials were not provided.',
+	);
 
 const authenticationFailed = () =>
 	standard(
@@ -57,16 +68,23 @@ const conflict = (detail) => standard(409, 'invalid_request', 'conflict', detail
  * returned directly, so drf-exceptions-hog never fixes it.
  */
 const swappedRequired = (attr) =>
-	new ApiError(400, { attr, code: 'This field is required.', detail: 'required', type: 'validation_error' });
+	new ApiError(400, {
+		attr,
+		code: 'This field is required.',
+		detail: 'required',
+		type: 'validation_error',
+	});
 
 /** persons/delete_property/ when the `$unset` capture fails (part2 §3). */
-const personCaptureFailed = (status) => new ApiError(status, { success: false, detail: 'Unable to delete property' });
+const personCaptureFailed = (status) =>
+	new ApiError(status, { success: false, detail: 'Unable to delete property' });
 
 /** A failed `$groupidentify` capture: no `attr`, `code` and `detail` swapped (§0, §2.2). */
 const groupCaptureFailed = (status, message) =>
 	new ApiError(status, { code: message, detail: 'capture_http_error', type: 'capture_http_error' });
 
-const parseError = (message) => standard(400, 'invalid_request', 'parse_error', `JSON parse error - ${message}`);
+const parseError = (message) =>
+	standard(400, 'invalid_request', 'parse_error', `JSON parse error - ${message}`);
 
 /** What an unhandled Python exception (ValueError, KeyError…) becomes: a JSON 500, never HTML. */
 const serverError = () => standard(500, 'server_error', 'error', 'A server error occurred.');
@@ -83,7 +101,12 @@ const rawError = (status, error) => new ApiError(status, { error });
  * for a PostHog answer.
  */
 const emulatorUnsupported = (what) =>
-	standard(501, 'server_error', 'emulator_unsupported', `The PostHog emulator does not support ${what}; see test/emulator/README.md.`);
+	standard(
+		501,
+		'server_error',
+		'emulator_unsupported',
+		`The PostHog emulator does not support ${what}; see test/emulator/README.md.`,
+	);
 
 module.exports = {
 	ApiError,

@@ -55,41 +55,54 @@ function always(fault, matches = () => true) {
 	return async (req, record) => (matches(record) ? await fault(req, record) : undefined);
 }
 
-const rateLimited = ({ seconds = 1, retryAfterHeader = true } = {}) => () => ({
-	status: 429,
-	headers: retryAfterHeader ? { 'Retry-After': String(seconds) } : {},
-	body: {
-		type: 'throttled_error',
-		code: 'throttled',
-		detail: `Request was throttled. Expected available in ${seconds} seconds.`,
-		attr: null,
-	},
-});
+const rateLimited =
+	({ seconds = 1, retryAfterHeader = true } = {}) =>
+	() => ({
+		status: 429,
+		headers: retryAfterHeader ? { 'Retry-After': String(seconds) } : {},
+		body: {
+			type: 'throttled_error',
+			code: 'throttled',
+			detail: `Request was throttled. Expected available in ${seconds} seconds.`,
+			attr: null,
+		},
+	});
 
 /** A bare 429 with neither Retry-After nor the "Expected available" text. */
 const rateLimitedWithoutHint = () => () => ({
 	status: 429,
-	body: { type: 'throttled_error', code: 'throttled', detail: 'Request was throttled.', attr: null },
+	body: {
+		type: 'throttled_error',
+		code: 'throttled',
+		detail: 'Request was throttled.',
+		attr: null,
+	},
 });
 
-const serverError = (status = 500) => () => ({
-	status,
-	body: { type: 'server_error', code: 'error', detail: 'A server error occurred.', attr: null },
-});
+const serverError =
+	(status = 500) =>
+	() => ({
+		status,
+		body: { type: 'server_error', code: 'error', detail: 'A server error occurred.', attr: null },
+	});
 
 /** An HTML error page, as a proxy in front of self-hosted PostHog serves. */
-const htmlPage = (status = 502) => () => ({
-	status,
-	headers: { 'content-type': 'text/html; charset=utf-8' },
-	body: `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`,
-});
+const htmlPage =
+	(status = 502) =>
+	() => ({
+		status,
+		headers: { 'content-type': 'text/html; charset=utf-8' },
+		body: `<html><head><title>${status} Bad Gateway</title></head><body><center><h1>${status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>`,
+	});
 
 /** JSON cut off half way, with a JSON content type. */
-const truncatedJson = (status = 200) => () => ({
-	status,
-	headers: { 'content-type': 'application/json' },
-	body: '{"group_type_index": 0, "group_key": "acme", "group_properties": {"name": "Ac',
-});
+const truncatedJson =
+	(status = 200) =>
+	() => ({
+		status,
+		headers: { 'content-type': 'application/json' },
+		body: '{"group_type_index": 0, "group_key": "acme", "group_properties": {"name": "Ac',
+	});
 
 /** The connection is cut without any answer. */
 const dropConnection = () => () => ({ drop: true });

@@ -18,7 +18,8 @@ describe('PostHog emulator: feature flags', () => {
 		expect(res.status).toBe(200);
 		return res.json();
 	};
-	const keysOf = async (query = '') => (await getJson(`${base}/${query}`)).results.map((f) => f.key);
+	const keysOf = async (query = '') =>
+		(await getJson(`${base}/${query}`)).results.map((f) => f.key);
 	const base = '/api/projects/1/feature_flags';
 	const ids = SEED.featureFlagIds;
 	const NOW = '2025-02-01T00:00:00Z';
@@ -36,7 +37,13 @@ describe('PostHog emulator: feature flags', () => {
 		test('newest first, without deleted, archived, internal or other-project flags', async () => {
 			const page = await getJson(`${base}/`);
 			expect(page).toMatchObject({ count: 5, next: null, previous: null });
-			expect(page.results.map((f) => f.key)).toEqual(['dark-mode-test', 'beta-checkout', 'beta', 'beta-banner', 'new-onboarding']);
+			expect(page.results.map((f) => f.key)).toEqual([
+				'dark-mode-test',
+				'beta-checkout',
+				'beta',
+				'beta-banner',
+				'new-onboarding',
+			]);
 			expect(page.results[4]).toMatchObject({
 				id: ids.newOnboarding,
 				name: 'New onboarding flow',
@@ -61,7 +68,12 @@ describe('PostHog emulator: feature flags', () => {
 		});
 
 		test('active=true/false/STALE (stale: 100% rolled out, never called, 30+ days old)', async () => {
-			expect(await keysOf('?active=true')).toEqual(['beta-checkout', 'beta', 'beta-banner', 'new-onboarding']);
+			expect(await keysOf('?active=true')).toEqual([
+				'beta-checkout',
+				'beta',
+				'beta-banner',
+				'new-onboarding',
+			]);
 			expect(await keysOf('?active=false')).toEqual(['dark-mode-test']);
 			expect(await keysOf('?active=STALE')).toEqual(['beta-banner']);
 			emu.now = () => new Date('2025-01-05T00:00:00Z'); // beta-banner is not 30 days old yet
@@ -77,11 +89,20 @@ describe('PostHog emulator: feature flags', () => {
 
 	describe('get', () => {
 		test('soft-deleted flags stay retrievable; unknown, non-numeric and other-project ids are 404', async () => {
-			expect(await getJson(`${base}/${ids.oldCheckout}/`)).toMatchObject({ key: 'old-checkout', deleted: true, status: 'DELETED' });
+			expect(await getJson(`${base}/${ids.oldCheckout}/`)).toMatchObject({
+				key: 'old-checkout',
+				deleted: true,
+				status: 'DELETED',
+			});
 			for (const id of ['999', 'beta', String(ids.stagingKillSwitch)]) {
 				const res = await call('GET', `${base}/${id}/`);
 				expect(res.status).toBe(404);
-				expect(await res.json()).toEqual({ type: 'invalid_request', code: 'not_found', detail: 'Not found.', attr: null });
+				expect(await res.json()).toEqual({
+					type: 'invalid_request',
+					code: 'not_found',
+					detail: 'Not found.',
+					attr: null,
+				});
 			}
 		});
 	});
@@ -89,7 +110,11 @@ describe('PostHog emulator: feature flags', () => {
 	describe('create', () => {
 		test('201 with active defaulting to true, version 1 and the emulator clock', async () => {
 			const res = await call('POST', `${base}/`, {
-				body: { key: 'new-checkout', name: 'New checkout', filters: { groups: [{ properties: [], rollout_percentage: 25 }] } },
+				body: {
+					key: 'new-checkout',
+					name: 'New checkout',
+					filters: { groups: [{ properties: [], rollout_percentage: 25 }] },
+				},
 			});
 			expect(res.status).toBe(201);
 			const flag = await res.json();
@@ -123,7 +148,12 @@ describe('PostHog emulator: feature flags', () => {
 		test('key validation: required, and only letters, digits, - and _', async () => {
 			const missing = await call('POST', `${base}/`, { body: { name: 'no key' } });
 			expect(missing.status).toBe(400);
-			expect(await missing.json()).toEqual({ type: 'validation_error', code: 'required', detail: 'This field is required.', attr: 'key' });
+			expect(await missing.json()).toEqual({
+				type: 'validation_error',
+				code: 'required',
+				detail: 'This field is required.',
+				attr: 'key',
+			});
 
 			const bad = await call('POST', `${base}/`, { body: { key: 'new checkout!' } });
 			expect(bad.status).toBe(400);
@@ -136,7 +166,10 @@ describe('PostHog emulator: feature flags', () => {
 
 			const archived = await call('POST', `${base}/`, { body: { key: 'x', archived: true } });
 			expect(archived.status).toBe(400);
-			expect(await archived.json()).toMatchObject({ attr: null, detail: expect.stringMatching(/^Cannot archive an enabled feature flag/) });
+			expect(await archived.json()).toMatchObject({
+				attr: null,
+				detail: expect.stringMatching(/^Cannot archive an enabled feature flag/),
+			});
 		});
 	});
 
@@ -144,7 +177,13 @@ describe('PostHog emulator: feature flags', () => {
 		test('PATCH merges top-level filter keys, bumps version; `filters: {}` changes nothing', async () => {
 			const path = `${base}/${ids.betaCheckout}/`;
 			const before = await getJson(path);
-			const groups = [{ properties: [{ key: 'email', value: '@acme.com', operator: 'icontains', type: 'person' }], rollout_percentage: 40, variant: null }];
+			const groups = [
+				{
+					properties: [{ key: 'email', value: '@acme.com', operator: 'icontains', type: 'person' }],
+					rollout_percentage: 40,
+					variant: null,
+				},
+			];
 			const res = await call('PATCH', path, { body: { filters: { groups } } });
 			expect(res.status).toBe(200);
 			const after = await res.json();
@@ -193,9 +232,15 @@ describe('PostHog emulator: feature flags', () => {
 			});
 
 			// a field nobody else touched goes through
-			const other = await call('PATCH', path, { body: { version: 2, original_flag: { active: true }, active: false } });
+			const other = await call('PATCH', path, {
+				body: { version: 2, original_flag: { active: true }, active: false },
+			});
 			expect(other.status).toBe(200);
-			expect(await other.json()).toMatchObject({ active: false, name: 'New onboarding flow', version: 4 });
+			expect(await other.json()).toMatchObject({
+				active: false,
+				name: 'New onboarding flow',
+				version: 4,
+			});
 			const noOriginal = await call('PATCH', path, { body: { version: 2, name: 'Onboarding v2' } });
 			expect(noOriginal.status).toBe(200);
 			expect(await noOriginal.json()).toMatchObject({ name: 'Onboarding v2', version: 5 });
@@ -205,7 +250,9 @@ describe('PostHog emulator: feature flags', () => {
 			emu.state.keys.phx_reader = { scopes: ['feature_flag:read'] };
 			const res = await call('DELETE', `${base}/${ids.beta}/`, { key: 'phx_reader' });
 			expect(res.status).toBe(403);
-			expect(await res.json()).toMatchObject({ detail: "API key missing required scope 'feature_flag:write'" });
+			expect(await res.json()).toMatchObject({
+				detail: "API key missing required scope 'feature_flag:write'",
+			});
 		});
 	});
 });

@@ -8,11 +8,15 @@ describe('PostHog emulator: group upsert', () => {
 	const call = (method, path, body) =>
 		fetch(emu.url + path, {
 			method,
-			headers: { Authorization: `Bearer ${emu.apiKey}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+			headers: {
+				Authorization: `Bearer ${emu.apiKey}`,
+				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 	const base = '/api/projects/1/groups';
-	const find = (key) => call('GET', `${base}/find/?group_type_index=0&group_key=${key}&skip_create_notebook=true`);
+	const find = (key) =>
+		call('GET', `${base}/find/?group_type_index=0&group_key=${key}&skip_create_notebook=true`);
 	const NOW = '2025-02-01T10:00:00Z';
 
 	beforeAll(async () => {
@@ -27,11 +31,25 @@ describe('PostHog emulator: group upsert', () => {
 	test('find 404 → create 201 → find 200 (no notebook with skip_create_notebook=true)', async () => {
 		const missing = await find('wayne');
 		expect(missing.status).toBe(404);
-		expect(await missing.json()).toEqual({ type: 'invalid_request', code: 'not_found', detail: 'Not found.', attr: null });
+		expect(await missing.json()).toEqual({
+			type: 'invalid_request',
+			code: 'not_found',
+			detail: 'Not found.',
+			attr: null,
+		});
 
-		const created = await call('POST', `${base}/`, { group_type_index: 0, group_key: 'wayne', group_properties: { name: 'Wayne' } });
+		const created = await call('POST', `${base}/`, {
+			group_type_index: 0,
+			group_key: 'wayne',
+			group_properties: { name: 'Wayne' },
+		});
 		expect(created.status).toBe(201);
-		expect(await created.json()).toEqual({ group_type_index: 0, group_key: 'wayne', group_properties: { name: 'Wayne' }, created_at: NOW });
+		expect(await created.json()).toEqual({
+			group_type_index: 0,
+			group_key: 'wayne',
+			group_properties: { name: 'Wayne' },
+			created_at: NOW,
+		});
 
 		const found = await find('wayne');
 		expect(found.status).toBe(200);
@@ -40,7 +58,11 @@ describe('PostHog emulator: group upsert', () => {
 	});
 
 	test('a lost race: create answers 400 "already exists", then update_property succeeds', async () => {
-		const dup = await call('POST', `${base}/`, { group_type_index: 0, group_key: 'acme', group_properties: { plan: 'pro' } });
+		const dup = await call('POST', `${base}/`, {
+			group_type_index: 0,
+			group_key: 'acme',
+			group_properties: { plan: 'pro' },
+		});
 		expect(dup.status).toBe(400);
 		expect(await dup.json()).toEqual({
 			type: 'validation_error',
@@ -49,16 +71,28 @@ describe('PostHog emulator: group upsert', () => {
 			attr: 'detail',
 		});
 
-		const updated = await call('POST', `${base}/update_property/?group_type_index=0&group_key=acme`, { key: 'plan', value: 'pro' });
+		const updated = await call(
+			'POST',
+			`${base}/update_property/?group_type_index=0&group_key=acme`,
+			{ key: 'plan', value: 'pro' },
+		);
 		expect(updated.status).toBe(200);
 		expect((await updated.json()).group_properties).toMatchObject({ name: 'Acme', plan: 'pro' });
 	});
 
 	test('a failed capture answers the swapped no-attr body, yet the group was saved', async () => {
 		emu.state.groupCaptureFailure = 502;
-		const res = await call('POST', `${base}/`, { group_type_index: 0, group_key: 'wayne', group_properties: { name: 'Wayne' } });
+		const res = await call('POST', `${base}/`, {
+			group_type_index: 0,
+			group_key: 'wayne',
+			group_properties: { name: 'Wayne' },
+		});
 		expect(res.status).toBe(502);
-		expect(await res.json()).toEqual({ code: 'Failed to submit group create event.', detail: 'capture_http_error', type: 'capture_http_error' });
+		expect(await res.json()).toEqual({
+			code: 'Failed to submit group create event.',
+			detail: 'capture_http_error',
+			type: 'capture_http_error',
+		});
 		expect((await find('wayne')).status).toBe(200);
 	});
 

@@ -12,7 +12,12 @@ async function startReceiver() {
 		req.on('data', (c) => chunks.push(c));
 		req.on('end', () => {
 			const raw = Buffer.concat(chunks).toString('utf8');
-			receiver.received.push({ method: req.method, path: req.url, headers: req.headers, body: raw ? JSON.parse(raw) : undefined });
+			receiver.received.push({
+				method: req.method,
+				path: req.url,
+				headers: req.headers,
+				body: raw ? JSON.parse(raw) : undefined,
+			});
 			res.writeHead(receiver.statuses.shift() ?? 200);
 			res.end('ok');
 		});
@@ -28,7 +33,10 @@ describe('PostHog emulator: hog_functions/', () => {
 	const call = (method, path, { body, key = emu.apiKey } = {}) =>
 		fetch(emu.url + path, {
 			method,
-			headers: { Authorization: `Bearer ${key}`, ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}) },
+			headers: {
+				Authorization: `Bearer ${key}`,
+				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+			},
 			body: body === undefined ? undefined : JSON.stringify(body),
 		});
 	const send = async (method, path, options) => {
@@ -46,8 +54,21 @@ describe('PostHog emulator: hog_functions/', () => {
 		inputs: {
 			url: { value: url },
 			method: { value: 'POST' },
-			headers: { value: { 'Content-Type': 'application/json', 'X-N8N-Secret': 'a3f9c2e1d4b5a6978f0e1d2c3b4a5968' } },
-			body: { value: { event: '{event}', person: '{person}', groups: '{groups}', project: '{project}', source: '{source}' } },
+			headers: {
+				value: {
+					'Content-Type': 'application/json',
+					'X-N8N-Secret': 'a3f9c2e1d4b5a6978f0e1d2c3b4a5968',
+				},
+			},
+			body: {
+				value: {
+					event: '{event}',
+					person: '{person}',
+					groups: '{groups}',
+					project: '{project}',
+					source: '{source}',
+				},
+			},
 		},
 		filters: { events: [{ id: 'signed_up', name: 'signed_up', type: 'events', order: 0 }] },
 		...overrides,
@@ -81,52 +102,125 @@ describe('PostHog emulator: hog_functions/', () => {
 				transpiled: null,
 				execution_order: null,
 			});
-			expect(body.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+			expect(body.id).toMatch(
+				/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+			);
 			expect(body.hog).toContain('fetch(inputs.url, payload)');
-			expect(body.inputs_schema.map((s) => s.key)).toEqual(['url', 'method', 'body', 'headers', 'debug']);
-			expect(body.inputs.url).toEqual({ value: 'https://n8n.example.com/webhook/abc/posthog', bytecode: ['_H', 1, 32, 'https://n8n.example.com/webhook/abc/posthog'], order: expect.any(Number) });
-			expect(body.inputs.headers.value).toEqual({ 'Content-Type': 'application/json', 'X-N8N-Secret': 'a3f9c2e1d4b5a6978f0e1d2c3b4a5968' });
-			expect(body.filters).toMatchObject({ source: 'events', events: [{ id: 'signed_up', type: 'events' }], bytecode: expect.any(Array) });
+			expect(body.inputs_schema.map((s) => s.key)).toEqual([
+				'url',
+				'method',
+				'body',
+				'headers',
+				'debug',
+			]);
+			expect(body.inputs.url).toEqual({
+				value: 'https://n8n.example.com/webhook/abc/posthog',
+				bytecode: ['_H', 1, 32, 'https://n8n.example.com/webhook/abc/posthog'],
+				order: expect.any(Number),
+			});
+			expect(body.inputs.headers.value).toEqual({
+				'Content-Type': 'application/json',
+				'X-N8N-Secret': 'a3f9c2e1d4b5a6978f0e1d2c3b4a5968',
+			});
+			expect(body.filters).toMatchObject({
+				source: 'events',
+				events: [{ id: 'signed_up', type: 'events' }],
+				bytecode: expect.any(Array),
+			});
 			expect(body).not.toHaveProperty('template_id');
 			expect(body).not.toHaveProperty('deleted');
 		});
 
 		test('created disabled unless enabled:true, with no schema defaults filled in', async () => {
-			const { body } = await create({ type: 'destination', template_id: 'template-webhook', inputs: { url: { value: 'https://x.example/' } } });
+			const { body } = await create({
+				type: 'destination',
+				template_id: 'template-webhook',
+				inputs: { url: { value: 'https://x.example/' } },
+			});
 
-			expect(body).toMatchObject({ enabled: false, status: { state: 0, tokens: 0 }, name: 'HTTP Webhook' });
+			expect(body).toMatchObject({
+				enabled: false,
+				status: { state: 0, tokens: 0 },
+				name: 'HTTP Webhook',
+			});
 			expect(Object.keys(body.inputs)).toEqual(['url']);
 		});
 
 		test('validation errors are PostHog’s 400 bodies', async () => {
 			const cases = [
-				[webhook(undefined, { inputs: { method: { value: 'POST' } } }), 'inputs__url', 'This field is required.', 'invalid_input'],
+				[
+					webhook(undefined, { inputs: { method: { value: 'POST' } } }),
+					'inputs__url',
+					'This field is required.',
+					'invalid_input',
+				],
 				[webhook('', {}), 'inputs__url', 'This field is required.', 'invalid_input'],
-				[webhook('https://x.example/', { inputs: { url: { value: 'https://x.example/' }, headers: { value: 'X-A: 1' } } }), 'inputs__headers', 'Value must be a dictionary.', 'invalid_input'],
-				[webhook('https://x.example/', { type: 'x' }), 'type', '"x" is not a valid choice.', 'invalid_choice'],
-				[webhook('https://x.example/', { template_id: 'template-nope' }), 'template_id', "No template found for id 'template-nope'", 'invalid_input'],
+				[
+					webhook('https://x.example/', {
+						inputs: { url: { value: 'https://x.example/' }, headers: { value: 'X-A: 1' } },
+					}),
+					'inputs__headers',
+					'Value must be a dictionary.',
+					'invalid_input',
+				],
+				[
+					webhook('https://x.example/', { type: 'x' }),
+					'type',
+					'"x" is not a valid choice.',
+					'invalid_choice',
+				],
+				[
+					webhook('https://x.example/', { template_id: 'template-nope' }),
+					'template_id',
+					"No template found for id 'template-nope'",
+					'invalid_input',
+				],
 				[{ type: 'destination', name: 'custom', inputs: {} }, 'hog', 'Required.', 'invalid_input'],
-				[webhook('https://x.example/', { inputs_schema: [{ key: 'url', type: 'url' }] }), 'inputs_schema__0__type', '"url" is not a valid choice.', 'invalid_choice'],
+				[
+					webhook('https://x.example/', { inputs_schema: [{ key: 'url', type: 'url' }] }),
+					'inputs_schema__0__type',
+					'"url" is not a valid choice.',
+					'invalid_choice',
+				],
 			];
 			for (const [body, attr, detail, code] of cases) {
 				const res = await create(body);
-				expect({ attr, res: { status: res.status, body: res.body } }).toEqual({ attr, res: { status: 400, body: { type: 'validation_error', code, detail, attr } } });
+				expect({ attr, res: { status: res.status, body: res.body } }).toEqual({
+					attr,
+					res: { status: 400, body: { type: 'validation_error', code, detail, attr } },
+				});
 			}
 		});
 
 		test('a key without hog_function:write gets 403', async () => {
 			emu.state.keys.phx_read = { scopes: ['hog_function:read'] };
-			const res = await send('POST', '/api/projects/1/hog_functions/', { body: webhook('https://x.example/'), key: 'phx_read' });
+			const res = await send('POST', '/api/projects/1/hog_functions/', {
+				body: webhook('https://x.example/'),
+				key: 'phx_read',
+			});
 			expect(res.status).toBe(403);
-			expect(res.body).toEqual({ type: 'authentication_error', code: 'permission_denied', detail: "API key missing required scope 'hog_function:write'", attr: null });
+			expect(res.body).toEqual({
+				type: 'authentication_error',
+				code: 'permission_denied',
+				detail: "API key missing required scope 'hog_function:write'",
+				attr: null,
+			});
 		});
 
 		test('older servers: personal keys refused (internal), or the Data Pipelines addon required', async () => {
 			emu.state.hogFunctionAccess = 'internal';
 			const internal = await create(webhook('https://x.example/'));
 			expect(internal.status).toBe(403);
-			expect(internal.body).toEqual({ type: 'authentication_error', code: 'permission_denied', detail: 'This action does not support Personal API Key access', attr: null });
-			expect((await send('GET', `/api/projects/1/hog_functions/${SEED.hogFunctionIds.slackAlerts}/`)).status).toBe(403);
+			expect(internal.body).toEqual({
+				type: 'authentication_error',
+				code: 'permission_denied',
+				detail: 'This action does not support Personal API Key access',
+				attr: null,
+			});
+			expect(
+				(await send('GET', `/api/projects/1/hog_functions/${SEED.hogFunctionIds.slackAlerts}/`))
+					.status,
+			).toBe(403);
 
 			emu.state.hogFunctionAccess = 'addon';
 			const noAddon = await create(webhook('https://x.example/'));
@@ -134,7 +228,8 @@ describe('PostHog emulator: hog_functions/', () => {
 			expect(noAddon.body).toEqual({
 				type: 'validation_error',
 				code: 'invalid_input',
-				detail: 'The Data Pipelines addon is required for this template. Please upgrade your plan to use this template.',
+				detail:
+					'The Data Pipelines addon is required for this template. Please upgrade your plan to use this template.',
 				attr: 'template_id',
 			});
 			emu.state.dataPipelinesAddon = true;
@@ -142,13 +237,21 @@ describe('PostHog emulator: hog_functions/', () => {
 		});
 
 		test('a secret input is returned as {secret: true}', async () => {
-			const { body: created } = await create(webhook('https://x.example/', {
-				inputs_schema: [
-					{ key: 'url', type: 'string', label: 'Webhook URL', required: true },
-					{ key: 'n8n_secret', type: 'string', label: 'n8n secret', secret: true, required: true },
-				],
-				inputs: { url: { value: 'https://x.example/' }, n8n_secret: { value: 's3cr3t' } },
-			}));
+			const { body: created } = await create(
+				webhook('https://x.example/', {
+					inputs_schema: [
+						{ key: 'url', type: 'string', label: 'Webhook URL', required: true },
+						{
+							key: 'n8n_secret',
+							type: 'string',
+							label: 'n8n secret',
+							secret: true,
+							required: true,
+						},
+					],
+					inputs: { url: { value: 'https://x.example/' }, n8n_secret: { value: 's3cr3t' } },
+				}),
+			);
 			expect(created.inputs.n8n_secret).toEqual({ secret: true });
 			const { body: read } = await send('GET', `/api/projects/1/hog_functions/${created.id}/`);
 			expect(read.inputs.n8n_secret).toEqual({ secret: true });
@@ -165,18 +268,32 @@ describe('PostHog emulator: hog_functions/', () => {
 			expect(deleted.status).toBe(200);
 			expect(deleted.body).toMatchObject({ id: created.id, enabled: false });
 
-			const notFound = { type: 'invalid_request', code: 'not_found', detail: 'Not found.', attr: null };
+			const notFound = {
+				type: 'invalid_request',
+				code: 'not_found',
+				detail: 'Not found.',
+				attr: null,
+			};
 			expect(await send('GET', path)).toMatchObject({ status: 404, body: notFound });
-			expect(await send('PATCH', path, { body: { deleted: true, enabled: false } })).toMatchObject({ status: 404, body: notFound });
+			expect(await send('PATCH', path, { body: { deleted: true, enabled: false } })).toMatchObject({
+				status: 404,
+				body: notFound,
+			});
 
 			expect((await send('PATCH', path, { body: { deleted: false } })).status).toBe(200);
 			expect((await send('GET', path)).status).toBe(200);
 		});
 
 		test('the seeded soft-deleted destination and a non-uuid id are 404', async () => {
-			expect((await send('GET', `/api/projects/1/hog_functions/${SEED.hogFunctionIds.oldWebhook}/`)).status).toBe(404);
+			expect(
+				(await send('GET', `/api/projects/1/hog_functions/${SEED.hogFunctionIds.oldWebhook}/`))
+					.status,
+			).toBe(404);
 			expect((await send('GET', '/api/projects/1/hog_functions/not-a-uuid/')).status).toBe(404);
-			expect((await send('GET', `/api/projects/1/hog_functions/${SEED.hogFunctionIds.slackAlerts}/`)).body).toMatchObject({ name: 'Slack alerts', enabled: false });
+			expect(
+				(await send('GET', `/api/projects/1/hog_functions/${SEED.hogFunctionIds.slackAlerts}/`))
+					.body,
+			).toMatchObject({ name: 'Slack alerts', enabled: false });
 		});
 
 		test('PATCH keeps the rest, refuses a type change; DELETE is 405 with no body', async () => {
@@ -185,10 +302,18 @@ describe('PostHog emulator: hog_functions/', () => {
 			emu.now = () => new Date('2025-02-02T10:00:00Z');
 
 			const renamed = await send('PATCH', path, { body: { name: 'renamed' } });
-			expect(renamed.body).toMatchObject({ name: 'renamed', enabled: true, updated_at: '2025-02-02T10:00:00Z', inputs: { url: { value: 'https://x.example/' } } });
+			expect(renamed.body).toMatchObject({
+				name: 'renamed',
+				enabled: true,
+				updated_at: '2025-02-02T10:00:00Z',
+				inputs: { url: { value: 'https://x.example/' } },
+			});
 
 			const retyped = await send('PATCH', path, { body: { type: 'site_app' } });
-			expect(retyped).toMatchObject({ status: 400, body: { attr: 'type', detail: 'Cannot modify the type of an existing function' } });
+			expect(retyped).toMatchObject({
+				status: 400,
+				body: { attr: 'type', detail: 'Cannot modify the type of an existing function' },
+			});
 
 			const destroy = await call('DELETE', path);
 			expect(destroy.status).toBe(405);
@@ -201,10 +326,16 @@ describe('PostHog emulator: hog_functions/', () => {
 
 			const all = await send('GET', '/api/projects/1/hog_functions/');
 			expect(all.body.count).toBe(2);
-			expect(all.body.results.map((f) => f.id)).toEqual([created.id, SEED.hogFunctionIds.slackAlerts]);
+			expect(all.body.results.map((f) => f.id)).toEqual([
+				created.id,
+				SEED.hogFunctionIds.slackAlerts,
+			]);
 			expect(all.body.results[0]).not.toHaveProperty('inputs');
 
-			const enabled = await send('GET', '/api/projects/1/hog_functions/?enabled=true&type=destination');
+			const enabled = await send(
+				'GET',
+				'/api/projects/1/hog_functions/?enabled=true&type=destination',
+			);
 			expect(enabled.body.results.map((f) => f.id)).toEqual([created.id]);
 			const full = await send('GET', '/api/projects/1/hog_functions/?full=true&search=n8n-ref:42');
 			expect(full.body.results).toHaveLength(1);
@@ -229,11 +360,16 @@ describe('PostHog emulator: hog_functions/', () => {
 				timestamp: '2025-02-01T09:59:59.123Z',
 			});
 
-			expect(results).toEqual([{ id: fn.id, name: fn.name, url: `${receiver.url}/webhook/abc`, statuses: [200] }]);
+			expect(results).toEqual([
+				{ id: fn.id, name: fn.name, url: `${receiver.url}/webhook/abc`, statuses: [200] },
+			]);
 			expect(receiver.received).toHaveLength(1);
 			const [delivery] = receiver.received;
 			expect(delivery).toMatchObject({ method: 'POST', path: '/webhook/abc' });
-			expect(delivery.headers).toMatchObject({ 'content-type': 'application/json', 'x-n8n-secret': 'a3f9c2e1d4b5a6978f0e1d2c3b4a5968' });
+			expect(delivery.headers).toMatchObject({
+				'content-type': 'application/json',
+				'x-n8n-secret': 'a3f9c2e1d4b5a6978f0e1d2c3b4a5968',
+			});
 			const stored = emu.state.events[emu.state.events.length - 1];
 			expect(delivery.body).toEqual({
 				event: {
@@ -253,10 +389,19 @@ describe('PostHog emulator: hog_functions/', () => {
 					url: `${emu.url}/project/1/person/maria%40acme.com`,
 				},
 				groups: {
-					company: { id: 'acme', index: 0, type: 'company', url: `${emu.url}/project/1/groups/0/acme`, properties: { name: 'Acme', industry: 'SaaS', employees: 120 } },
+					company: {
+						id: 'acme',
+						index: 0,
+						type: 'company',
+						url: `${emu.url}/project/1/groups/0/acme`,
+						properties: { name: 'Acme', industry: 'SaaS', employees: 120 },
+					},
 				},
 				project: { id: 1, name: 'Default project', url: `${emu.url}/project/1` },
-				source: { name: fn.name, url: `${emu.url}/project/1/pipeline/destinations/hog-${fn.id}/configuration/` },
+				source: {
+					name: fn.name,
+					url: `${emu.url}/project/1/pipeline/destinations/hog-${fn.id}/configuration/`,
+				},
 			});
 		});
 
@@ -264,25 +409,38 @@ describe('PostHog emulator: hog_functions/', () => {
 			await create(webhook(`${receiver.url}/signups`));
 			await create(webhook(`${receiver.url}/disabled`, { enabled: false }));
 			const { body: gone } = await create(webhook(`${receiver.url}/deleted`));
-			await send('PATCH', `/api/projects/1/hog_functions/${gone.id}/`, { body: { deleted: true, enabled: false } });
+			await send('PATCH', `/api/projects/1/hog_functions/${gone.id}/`, {
+				body: { deleted: true, enabled: false },
+			});
 			await create(webhook(`${receiver.url}/everything`, { filters: {} }));
 
-			expect(await emu.deliverEvent({ event: '$pageview', distinct_id: 'tom@acme.com' })).toHaveLength(1);
+			expect(
+				await emu.deliverEvent({ event: '$pageview', distinct_id: 'tom@acme.com' }),
+			).toHaveLength(1);
 			expect(receiver.received.map((r) => r.path)).toEqual(['/everything']);
 
 			receiver.received.length = 0;
 			const results = await emu.deliverEvent(SEED.eventIds.tomSignedUp);
-			expect(results.map((r) => r.url).sort()).toEqual([`${receiver.url}/everything`, `${receiver.url}/signups`]);
-			expect(receiver.received.find((r) => r.path === '/signups').body.event.uuid).toBe(SEED.eventIds.tomSignedUp);
+			expect(results.map((r) => r.url).sort()).toEqual([
+				`${receiver.url}/everything`,
+				`${receiver.url}/signups`,
+			]);
+			expect(receiver.received.find((r) => r.path === '/signups').body.event.uuid).toBe(
+				SEED.eventIds.tomSignedUp,
+			);
 		});
 
 		test('retries 5xx up to 3 attempts in all, but not a 404', async () => {
 			await create(webhook(`${receiver.url}/flaky`));
 			receiver.statuses.push(503, 502);
-			expect((await emu.deliverEvent(SEED.eventIds.liSignedUp))[0].statuses).toEqual([503, 502, 200]);
+			expect((await emu.deliverEvent(SEED.eventIds.liSignedUp))[0].statuses).toEqual([
+				503, 502, 200,
+			]);
 
 			receiver.statuses.push(500, 500, 500);
-			expect((await emu.deliverEvent(SEED.eventIds.liSignedUp))[0].statuses).toEqual([500, 500, 500]);
+			expect((await emu.deliverEvent(SEED.eventIds.liSignedUp))[0].statuses).toEqual([
+				500, 500, 500,
+			]);
 
 			receiver.statuses.push(404);
 			expect((await emu.deliverEvent(SEED.eventIds.liSignedUp))[0].statuses).toEqual([404]);
@@ -290,14 +448,31 @@ describe('PostHog emulator: hog_functions/', () => {
 		});
 
 		test('an event without a person sends person null; a template body without headers gets JSON content-type', async () => {
-			await create(webhook(`${receiver.url}/plain`, {
-				inputs: { url: { value: `${receiver.url}/plain` }, body: { value: { who: '{person}', text: 'signup by {event.distinct_id} on {event.properties.plan}' } } },
-			}));
+			await create(
+				webhook(`${receiver.url}/plain`, {
+					inputs: {
+						url: { value: `${receiver.url}/plain` },
+						body: {
+							value: {
+								who: '{person}',
+								text: 'signup by {event.distinct_id} on {event.properties.plan}',
+							},
+						},
+					},
+				}),
+			);
 
-			await emu.deliverEvent({ event: 'signed_up', distinct_id: 'stranger-1', properties: { plan: 'free' } });
+			await emu.deliverEvent({
+				event: 'signed_up',
+				distinct_id: 'stranger-1',
+				properties: { plan: 'free' },
+			});
 
 			expect(receiver.received[0].headers['content-type']).toBe('application/json');
-			expect(receiver.received[0].body).toEqual({ who: null, text: 'signup by stranger-1 on free' });
+			expect(receiver.received[0].body).toEqual({
+				who: null,
+				text: 'signup by stranger-1 on free',
+			});
 		});
 	});
 });

@@ -119,7 +119,8 @@ async function dispatch(emu, req, url, query, rawBody) {
 function send(res, result) {
 	const status = result.status;
 	const headers = {};
-	for (const [name, value] of Object.entries(result.headers || {})) headers[name.toLowerCase()] = value;
+	for (const [name, value] of Object.entries(result.headers || {}))
+		headers[name.toLowerCase()] = value;
 	let payload = '';
 	if (status !== 204 && status !== 304 && result.body !== undefined && result.body !== null) {
 		if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) {
@@ -151,7 +152,9 @@ async function handle(emu, req, res) {
 	emu.requests.push(record);
 	let result;
 	try {
-		result = (emu.override && (await emu.override(req, record))) || (await dispatch(emu, req, url, { ...query }, rawBody));
+		result =
+			(emu.override && (await emu.override(req, record))) ||
+			(await dispatch(emu, req, url, { ...query }, rawBody));
 	} catch (err) {
 		if (!(err instanceof errors.ApiError)) {
 			console.error('[posthog-emulator] unexpected error, answering 500:', err);

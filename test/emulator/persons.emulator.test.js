@@ -82,7 +82,8 @@ describe('PostHog emulator: persons', () => {
 		});
 
 		test('search: email substring (any case), distinct id or uuid exactly', async () => {
-			const bySearch = async (q) => (await getJson(`${base}/?search=${encodeURIComponent(q)}`)).results.map((p) => p.uuid);
+			const bySearch = async (q) =>
+				(await getJson(`${base}/?search=${encodeURIComponent(q)}`)).results.map((p) => p.uuid);
 			expect(await bySearch('ACME.com')).toEqual([tom, maria]);
 			expect(await bySearch('anon-7c9d')).toEqual([anonymous]);
 			expect(await bySearch('anon-7c')).toEqual([]);
@@ -90,7 +91,8 @@ describe('PostHog emulator: persons', () => {
 		});
 
 		test('email and distinct_id are exact; properties is a JSON array of person filters', async () => {
-			const uuids = async (query) => (await getJson(`${base}/?${query}`)).results.map((p) => p.uuid);
+			const uuids = async (query) =>
+				(await getJson(`${base}/?${query}`)).results.map((p) => p.uuid);
 			expect(await uuids('email=tom@acme.com')).toEqual([tom]);
 			expect(await uuids('email=tom@acme')).toEqual([]);
 			expect(await uuids('distinct_id=anon-1f2e')).toEqual([maria]);
@@ -99,11 +101,18 @@ describe('PostHog emulator: persons', () => {
 			const props = (filters) => `properties=${encodeURIComponent(JSON.stringify(filters))}`;
 			// staging's person has plan=pro too, but belongs to project 2
 			expect(await uuids(props([{ key: 'plan', value: 'pro', type: 'person' }]))).toEqual([dana]);
-			expect(await uuids(props([{ key: 'name', value: 'tom', operator: 'icontains', type: 'person' }]))).toEqual([tom]);
+			expect(
+				await uuids(props([{ key: 'name', value: 'tom', operator: 'icontains', type: 'person' }])),
+			).toEqual([tom]);
 
 			const bad = await call('GET', `${base}/?properties=not-json`);
 			expect(bad.status).toBe(400);
-			expect(await bad.json()).toEqual({ type: 'validation_error', code: 'invalid_input', detail: 'Properties are unparsable!', attr: null });
+			expect(await bad.json()).toEqual({
+				type: 'validation_error',
+				code: 'invalid_input',
+				detail: 'Properties are unparsable!',
+				attr: null,
+			});
 		});
 	});
 
@@ -128,13 +137,19 @@ describe('PostHog emulator: persons', () => {
 			expect(await res.json()).toEqual({
 				type: 'validation_error',
 				code: 'invalid_input',
-				detail: 'The ID provided does not look like a personID. If you are using a distinctId, please use /persons?distinct_id=anon-7c9d instead.',
+				detail:
+					'The ID provided does not look like a personID. If you are using a distinctId, please use /persons?distinct_id=anon-7c9d instead.',
 				attr: null,
 			});
 			expect((await call('GET', `${base}/0193a1b5-c3d4-7e5f-8a6b-0000000000ff/`)).status).toBe(404);
 			const other = await call('GET', `${base}/${stagingQa}/`);
 			expect(other.status).toBe(404);
-			expect(await other.json()).toEqual({ type: 'invalid_request', code: 'not_found', detail: 'Not found.', attr: null });
+			expect(await other.json()).toEqual({
+				type: 'invalid_request',
+				code: 'not_found',
+				detail: 'Not found.',
+				attr: null,
+			});
 		});
 	});
 
@@ -144,47 +159,76 @@ describe('PostHog emulator: persons', () => {
 			expect(res.status).toBe(202);
 			expect(res.headers.get('content-type')).toBeNull();
 			expect(await res.text()).toBe('');
-			expect((await getJson(`${base}/${tom}/`)).properties).toEqual({ email: 'tom@acme.com', name: 'Tom Chen', plan: 'pro' });
+			expect((await getJson(`${base}/${tom}/`)).properties).toEqual({
+				email: 'tom@acme.com',
+				name: 'Tom Chen',
+				plan: 'pro',
+			});
 		});
 
 		test('PATCH without properties is the swapped 400, checked before the person is looked up', async () => {
 			for (const path of [`${base}/${tom}/`, `${base}/999/`]) {
 				const res = await call('PATCH', path, { body: { plan: 'pro' } });
 				expect(res.status).toBe(400);
-				expect(await res.json()).toEqual({ attr: 'properties', code: 'This field is required.', detail: 'required', type: 'validation_error' });
+				expect(await res.json()).toEqual({
+					attr: 'properties',
+					code: 'This field is required.',
+					detail: 'required',
+					type: 'validation_error',
+				});
 			}
 			expect((await call('PATCH', `${base}/999/`, { body: { properties: {} } })).status).toBe(404);
 		});
 
 		test('a failed capture is swallowed: still 202, nothing changes', async () => {
 			emu.state.personCaptureFailure = 503;
-			expect((await call('PATCH', `${base}/${tom}/`, { body: { properties: { plan: 'pro' } } })).status).toBe(202);
+			expect(
+				(await call('PATCH', `${base}/${tom}/`, { body: { properties: { plan: 'pro' } } })).status,
+			).toBe(202);
 			expect((await getJson(`${base}/${tom}/`)).properties).not.toHaveProperty('plan');
 
-			const res = await call('POST', `${base}/${maria}/delete_property/`, { body: { $unset: 'name' } });
+			const res = await call('POST', `${base}/${maria}/delete_property/`, {
+				body: { $unset: 'name' },
+			});
 			expect(res.status).toBe(503);
 			expect(await res.json()).toEqual({ success: false, detail: 'Unable to delete property' });
 		});
 
 		test('update_property takes a present `value` (null allowed)', async () => {
-			const ok = await call('POST', `${base}/${li}/update_property/`, { body: { key: 'plan', value: null } });
+			const ok = await call('POST', `${base}/${li}/update_property/`, {
+				body: { key: 'plan', value: null },
+			});
 			expect(ok.status).toBe(202);
 			expect(await ok.text()).toBe('');
 			expect((await getJson(`${base}/${li}/`)).properties).toHaveProperty('plan', null);
 
-			const missing = await call('POST', `${base}/${li}/update_property/`, { body: { key: 'plan' } });
+			const missing = await call('POST', `${base}/${li}/update_property/`, {
+				body: { key: 'plan' },
+			});
 			expect(missing.status).toBe(400);
-			expect(await missing.json()).toEqual({ attr: 'value', code: 'This field is required.', detail: 'required', type: 'validation_error' });
+			expect(await missing.json()).toEqual({
+				attr: 'value',
+				code: 'This field is required.',
+				detail: 'required',
+				type: 'validation_error',
+			});
 		});
 
 		test('delete_property answers 201 {success:true}; a missing $unset or unknown person is a 500', async () => {
-			const res = await call('POST', `${base}/${maria}/delete_property/`, { body: { $unset: 'name' } });
+			const res = await call('POST', `${base}/${maria}/delete_property/`, {
+				body: { $unset: 'name' },
+			});
 			expect(res.status).toBe(201);
 			expect(await res.json()).toEqual({ success: true });
 			expect((await getJson(`${base}/${maria}/`)).properties).toEqual({ email: 'maria@acme.com' });
 
-			expect((await call('POST', `${base}/${maria}/delete_property/`, { body: { key: 'email' } })).status).toBe(500);
-			expect((await call('POST', `${base}/999/delete_property/`, { body: { $unset: 'email' } })).status).toBe(500);
+			expect(
+				(await call('POST', `${base}/${maria}/delete_property/`, { body: { key: 'email' } }))
+					.status,
+			).toBe(500);
+			expect(
+				(await call('POST', `${base}/999/delete_property/`, { body: { $unset: 'email' } })).status,
+			).toBe(500);
 		});
 
 		test('DELETE answers 202 with no body; delete_events is presence-based', async () => {
@@ -203,13 +247,14 @@ describe('PostHog emulator: persons', () => {
 			expect((await call('DELETE', `${base}/${maria}/`)).status).toBe(204);
 		});
 
-		test('POST persons/ is refused with 405 and PostHog\'s own message', async () => {
+		test("POST persons/ is refused with 405 and PostHog's own message", async () => {
 			const res = await call('POST', `${base}/`, { body: { distinct_ids: ['x'] } });
 			expect(res.status).toBe(405);
 			expect(await res.json()).toEqual({
 				type: 'invalid_request',
 				code: 'method_not_allowed',
-				detail: 'Creating persons via this API is not allowed. Please create persons by sending an $identify event. See https://posthog.com/docs/product-analytics/identify for details.',
+				detail:
+					'Creating persons via this API is not allowed. Please create persons by sending an $identify event. See https://posthog.com/docs/product-analytics/identify for details.',
 				attr: null,
 			});
 		});
@@ -217,9 +262,14 @@ describe('PostHog emulator: persons', () => {
 		test('writes need person:write', async () => {
 			emu.state.keys.phx_reader = { scopes: ['person:read'] };
 			expect((await call('GET', `${base}/`, { key: 'phx_reader' })).status).toBe(200);
-			const res = await call('PATCH', `${base}/${tom}/`, { key: 'phx_reader', body: { properties: { a: 1 } } });
+			const res = await call('PATCH', `${base}/${tom}/`, {
+				key: 'phx_reader',
+				body: { properties: { a: 1 } },
+			});
 			expect(res.status).toBe(403);
-			expect(await res.json()).toMatchObject({ detail: "API key missing required scope 'person:write'" });
+			expect(await res.json()).toMatchObject({
+				detail: "API key missing required scope 'person:write'",
+			});
 		});
 	});
 });

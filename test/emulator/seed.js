@@ -32,7 +32,14 @@ const SEED = {
 		stagingFolder: fileId(13),
 		stagingDashboard: fileId(14),
 	},
-	insightIds: { signupFunnel: 101, weeklyActiveUsers: 102, revenueByPlan: 103, oldRetention: 104, pageviewCount: 105, stagingSmokeTest: 201 },
+	insightIds: {
+		signupFunnel: 101,
+		weeklyActiveUsers: 102,
+		revenueByPlan: 103,
+		oldRetention: 104,
+		pageviewCount: 105,
+		stagingSmokeTest: 201,
+	},
 	insightShortIds: {
 		signupFunnel: 'aB3dE5fG',
 		weeklyActiveUsers: 'hJ7kL9mN',
@@ -47,7 +54,14 @@ const SEED = {
 		passwordIds: { boardMembers: 1, revoked: 2 },
 		boardMembersPassword: 'board-members-2025',
 	},
-	personIds: { maria: personId(1), tom: personId(2), li: personId(3), anonymous: personId(4), stagingQa: personId(5), dana: personId(6) },
+	personIds: {
+		maria: personId(1),
+		tom: personId(2),
+		li: personId(3),
+		anonymous: personId(4),
+		stagingQa: personId(5),
+		dana: personId(6),
+	},
 	personPks: { maria: 1, tom: 2, li: 3, anonymous: 4, stagingQa: 5, dana: 6 },
 	featureFlagIds: {
 		newOnboarding: 12,
@@ -91,7 +105,10 @@ const SEED = {
 		stagingPageview: fixedUuid('0193a1ba', 9),
 	},
 	// the file-system's destination rows point at these (disabled, and soft-deleted)
-	hogFunctionIds: { slackAlerts: '0193a1b8-c3d4-7e5f-8a6b-000000000011', oldWebhook: '0193a1b8-c3d4-7e5f-8a6b-000000000021' },
+	hogFunctionIds: {
+		slackAlerts: '0193a1b8-c3d4-7e5f-8a6b-000000000011',
+		oldWebhook: '0193a1b8-c3d4-7e5f-8a6b-000000000021',
+	},
 };
 
 const user = () => ({
@@ -142,12 +159,42 @@ const groupType = (projectId, index, type, singular, plural, createdAt) => ({
 
 function groups() {
 	const rows = [
-		[1, 0, 'acme', { name: 'Acme', industry: 'SaaS', employees: 120 }, '2024-11-05T10:00:00.123456Z'],
-		[1, 0, 'globex', { name: 'Globex', industry: 'Manufacturing', employees: 5400 }, '2024-11-06T11:30:00Z'],
-		[1, 0, 'initech', { name: 'Initech', industry: 'SaaS', employees: 45 }, '2024-11-07T08:15:00.500000Z'],
+		[
+			1,
+			0,
+			'acme',
+			{ name: 'Acme', industry: 'SaaS', employees: 120 },
+			'2024-11-05T10:00:00.123456Z',
+		],
+		[
+			1,
+			0,
+			'globex',
+			{ name: 'Globex', industry: 'Manufacturing', employees: 5400 },
+			'2024-11-06T11:30:00Z',
+		],
+		[
+			1,
+			0,
+			'initech',
+			{ name: 'Initech', industry: 'SaaS', employees: 45 },
+			'2024-11-07T08:15:00.500000Z',
+		],
 		// umbrella and hooli share a created_at: the keyset cursor breaks the tie on group_key (§2.1)
-		[1, 0, 'umbrella', { name: 'Umbrella Corp', industry: 'Biotech', employees: 900, plan: 'enterprise' }, '2024-11-08T14:00:00Z'],
-		[1, 0, 'hooli', { name: 'Hooli', industry: 'SaaS', employees: 3000, plan: 'enterprise', is_customer: true }, '2024-11-08T14:00:00Z'],
+		[
+			1,
+			0,
+			'umbrella',
+			{ name: 'Umbrella Corp', industry: 'Biotech', employees: 900, plan: 'enterprise' },
+			'2024-11-08T14:00:00Z',
+		],
+		[
+			1,
+			0,
+			'hooli',
+			{ name: 'Hooli', industry: 'SaaS', employees: 3000, plan: 'enterprise', is_customer: true },
+			'2024-11-08T14:00:00Z',
+		],
 		[1, 1, 'acme-growth', { name: 'Growth', company: 'acme' }, '2024-11-09T09:00:00Z'],
 		[1, 1, 'acme-platform', { name: 'Platform', company: 'acme' }, '2024-11-09T09:05:00Z'],
 		[1, 1, 'globex-ops', { name: 'Operations', company: 'globex' }, '2024-11-10T16:45:00Z'],
@@ -166,7 +213,15 @@ function groups() {
 }
 
 // `id` is PostHog's integer pk (persons/{id}/ returns it); the list shows the uuid as `id` (part2 §3).
-const person = (n, distinctIds, properties, isIdentified, createdAt, lastSeenAt, projectId = 1) => ({
+const person = (
+	n,
+	distinctIds,
+	properties,
+	isIdentified,
+	createdAt,
+	lastSeenAt,
+	projectId = 1,
+) => ({
 	project_id: projectId,
 	id: n,
 	uuid: personId(n),
@@ -178,12 +233,48 @@ const person = (n, distinctIds, properties, isIdentified, createdAt, lastSeenAt,
 });
 
 const persons = () => [
-	person(1, ['maria@acme.com', 'anon-1f2e'], { email: 'maria@acme.com', name: 'Maria Garcia' }, true, '2024-11-05T10:02:00Z', '2025-01-20T08:00:00Z'),
-	person(2, ['tom@acme.com'], { email: 'tom@acme.com', name: 'Tom Chen' }, true, '2024-11-06T09:00:00Z', '2025-01-19T15:30:00Z'),
-	person(3, ['li@globex.com'], { email: 'li@globex.com', name: 'Li Wei' }, true, '2024-11-07T13:00:00Z', '2025-01-18T11:10:00Z'),
+	person(
+		1,
+		['maria@acme.com', 'anon-1f2e'],
+		{ email: 'maria@acme.com', name: 'Maria Garcia' },
+		true,
+		'2024-11-05T10:02:00Z',
+		'2025-01-20T08:00:00Z',
+	),
+	person(
+		2,
+		['tom@acme.com'],
+		{ email: 'tom@acme.com', name: 'Tom Chen' },
+		true,
+		'2024-11-06T09:00:00Z',
+		'2025-01-19T15:30:00Z',
+	),
+	person(
+		3,
+		['li@globex.com'],
+		{ email: 'li@globex.com', name: 'Li Wei' },
+		true,
+		'2024-11-07T13:00:00Z',
+		'2025-01-18T11:10:00Z',
+	),
 	person(4, ['anon-7c9d'], {}, false, '2024-11-12T12:30:00Z', '2025-01-17T21:45:00Z'),
-	person(6, ['a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6', 'dana@initech.com'], { email: 'dana@initech.com', name: 'Dana Scully', plan: 'pro' }, true, '2024-11-20T16:00:00Z', '2025-01-21T09:00:00Z'),
-	person(5, ['qa@staging.example'], { email: 'qa@staging.example', plan: 'pro' }, true, '2024-12-01T00:05:00Z', '2025-01-02T10:00:00Z', 2),
+	person(
+		6,
+		['a1b2c3d4-e5f6-a7b8-c9d0-e1f2a3b4c5d6', 'dana@initech.com'],
+		{ email: 'dana@initech.com', name: 'Dana Scully', plan: 'pro' },
+		true,
+		'2024-11-20T16:00:00Z',
+		'2025-01-21T09:00:00Z',
+	),
+	person(
+		5,
+		['qa@staging.example'],
+		{ email: 'qa@staging.example', plan: 'pro' },
+		true,
+		'2024-12-01T00:05:00Z',
+		'2025-01-02T10:00:00Z',
+		2,
+	),
 ];
 
 // One row per combination of person and groups seen together in events of the last
@@ -251,7 +342,10 @@ const insight = (projectId, id, shortId, name, derivedName, extra) => ({
 	deleted: false,
 	order: null,
 	dashboards: [],
-	query: { kind: 'InsightVizNode', source: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }] } },
+	query: {
+		kind: 'InsightVizNode',
+		source: { kind: 'TrendsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }] },
+	},
 	created_at: '2024-12-02T10:00:00Z',
 	last_modified_at: '2025-01-14T16:20:00Z',
 	user_access_level: 'editor',
@@ -264,7 +358,16 @@ const insights = () => [
 		tags: ['marketing', 'funnel'],
 		favorited: true,
 		dashboards: [7],
-		query: { kind: 'InsightVizNode', source: { kind: 'FunnelsQuery', series: [{ kind: 'EventsNode', event: '$pageview' }, { kind: 'EventsNode', event: 'signed_up' }] } },
+		query: {
+			kind: 'InsightVizNode',
+			source: {
+				kind: 'FunnelsQuery',
+				series: [
+					{ kind: 'EventsNode', event: '$pageview' },
+					{ kind: 'EventsNode', event: 'signed_up' },
+				],
+			},
+		},
 		last_modified_at: '2025-01-14T16:20:00Z',
 	}),
 	insight(1, 102, 'hJ7kL9mN', 'Weekly active users', 'Weekly active users of $pageview', {
@@ -317,8 +420,24 @@ const sharing = () => [
 ];
 
 const sharePasswords = () => [
-	{ id: 1, insight_id: 101, created_at: '2025-01-08T12:05:00Z', note: 'Board members', created_by_email: SEED.userEmail, is_active: true, password: SEED.sharing.boardMembersPassword },
-	{ id: 2, insight_id: 101, created_at: '2025-01-08T12:06:00Z', note: 'Revoked', created_by_email: SEED.userEmail, is_active: false, password: 'revoked-password' },
+	{
+		id: 1,
+		insight_id: 101,
+		created_at: '2025-01-08T12:05:00Z',
+		note: 'Board members',
+		created_by_email: SEED.userEmail,
+		is_active: true,
+		password: SEED.sharing.boardMembersPassword,
+	},
+	{
+		id: 2,
+		insight_id: 101,
+		created_at: '2025-01-08T12:06:00Z',
+		note: 'Revoked',
+		created_by_email: SEED.userEmail,
+		is_active: false,
+		password: 'revoked-password',
+	},
 ];
 
 const meta = (createdAt) => ({ created_at: createdAt, created_by: 1 });
@@ -339,43 +458,189 @@ function fileSystem() {
 	return [
 		row(1, 'Marketing', 'folder', null, null, '2024-12-01T09:00:00Z'),
 		row(2, 'Marketing/Campaigns', 'folder', null, null, '2024-12-01T09:01:00Z'),
-		row(3, 'Marketing/Signup funnel', 'insight', 'aB3dE5fG', '/insights/aB3dE5fG', '2024-12-02T10:00:00Z'),
-		row(4, 'Marketing/Campaigns/Q3 launch', 'dashboard', '7', '/dashboard/7', '2024-12-02T11:00:00Z'),
+		row(
+			3,
+			'Marketing/Signup funnel',
+			'insight',
+			'aB3dE5fG',
+			'/insights/aB3dE5fG',
+			'2024-12-02T10:00:00Z',
+		),
+		row(
+			4,
+			'Marketing/Campaigns/Q3 launch',
+			'dashboard',
+			'7',
+			'/dashboard/7',
+			'2024-12-02T11:00:00Z',
+		),
 		row(5, 'Product', 'folder', null, null, '2024-12-01T09:02:00Z'),
-		row(6, 'Product/Weekly active users', 'insight', 'hJ7kL9mN', '/insights/hJ7kL9mN', '2024-12-03T10:00:00Z'),
-		row(7, 'Product/new-onboarding', 'feature_flag', '12', '/feature_flags/12', '2024-12-03T11:00:00Z'),
-		row(8, 'Product/Roadmap notes', 'notebook', 'nB4vC6xZ', '/notebooks/nB4vC6xZ', '2024-12-03T12:00:00Z'),
+		row(
+			6,
+			'Product/Weekly active users',
+			'insight',
+			'hJ7kL9mN',
+			'/insights/hJ7kL9mN',
+			'2024-12-03T10:00:00Z',
+		),
+		row(
+			7,
+			'Product/new-onboarding',
+			'feature_flag',
+			'12',
+			'/feature_flags/12',
+			'2024-12-03T11:00:00Z',
+		),
+		row(
+			8,
+			'Product/Roadmap notes',
+			'notebook',
+			'nB4vC6xZ',
+			'/notebooks/nB4vC6xZ',
+			'2024-12-03T12:00:00Z',
+		),
 		row(9, 'Product/Archive', 'folder', null, null, '2024-12-01T09:03:00Z'),
-		row(10, 'Marketing/Campaigns/Pricing page test', 'experiment', '3', '/experiments/3', '2024-12-04T09:00:00Z'),
-		row(11, 'Marketing/Slack alerts', 'hog_function/destination', '0193a1b8-c3d4-7e5f-8a6b-000000000011', '/functions/0193a1b8-c3d4-7e5f-8a6b-000000000011', '2024-12-04T10:00:00Z'),
+		row(
+			10,
+			'Marketing/Campaigns/Pricing page test',
+			'experiment',
+			'3',
+			'/experiments/3',
+			'2024-12-04T09:00:00Z',
+		),
+		row(
+			11,
+			'Marketing/Slack alerts',
+			'hog_function/destination',
+			'0193a1b8-c3d4-7e5f-8a6b-000000000011',
+			'/functions/0193a1b8-c3d4-7e5f-8a6b-000000000011',
+			'2024-12-04T10:00:00Z',
+		),
 		// a "/" inside a name is escaped as "\/" (§1 entry object)
 		row(12, 'Marketing/A\\/B tests', 'folder', null, null, '2024-12-05T09:00:00Z'),
 		row(13, 'Staging stuff', 'folder', null, null, '2024-12-10T09:00:00Z', 2),
-		row(14, 'Staging stuff/Smoke dashboard', 'dashboard', '30', '/dashboard/30', '2024-12-10T09:30:00Z', 2),
+		row(
+			14,
+			'Staging stuff/Smoke dashboard',
+			'dashboard',
+			'30',
+			'/dashboard/30',
+			'2024-12-10T09:30:00Z',
+			2,
+		),
 	];
 }
 
 // Live non-insight objects that file-system rows point at; those without a row are "unfiled" (§1.7).
 const objects = () => [
-	{ project_id: 1, type: 'dashboard', ref: '7', name: 'Q3 launch', created_at: '2024-12-02T11:00:00Z' },
-	{ project_id: 1, type: 'dashboard', ref: '8', name: 'Ops overview', created_at: '2024-12-06T09:00:00Z' },
-	{ project_id: 1, type: 'feature_flag', ref: '12', name: 'new-onboarding', created_at: '2024-12-03T11:00:00Z' },
-	{ project_id: 1, type: 'feature_flag', ref: '15', name: 'beta-banner', created_at: '2024-12-07T09:00:00Z' },
-	{ project_id: 1, type: 'experiment', ref: '3', name: 'Pricing page test', created_at: '2024-12-04T09:00:00Z' },
-	{ project_id: 1, type: 'notebook', ref: 'nB4vC6xZ', name: 'Roadmap notes', created_at: '2024-12-03T12:00:00Z' },
-	{ project_id: 1, type: 'cohort', ref: '4', name: 'Power users', created_at: '2024-12-08T09:00:00Z' },
-	{ project_id: 1, type: 'hog_function/destination', ref: '0193a1b8-c3d4-7e5f-8a6b-000000000011', name: 'Slack alerts', created_at: '2024-12-04T10:00:00Z' },
-	{ project_id: 2, type: 'dashboard', ref: '30', name: 'Smoke dashboard', created_at: '2024-12-10T09:30:00Z' },
+	{
+		project_id: 1,
+		type: 'dashboard',
+		ref: '7',
+		name: 'Q3 launch',
+		created_at: '2024-12-02T11:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'dashboard',
+		ref: '8',
+		name: 'Ops overview',
+		created_at: '2024-12-06T09:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'feature_flag',
+		ref: '12',
+		name: 'new-onboarding',
+		created_at: '2024-12-03T11:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'feature_flag',
+		ref: '15',
+		name: 'beta-banner',
+		created_at: '2024-12-07T09:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'experiment',
+		ref: '3',
+		name: 'Pricing page test',
+		created_at: '2024-12-04T09:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'notebook',
+		ref: 'nB4vC6xZ',
+		name: 'Roadmap notes',
+		created_at: '2024-12-03T12:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'cohort',
+		ref: '4',
+		name: 'Power users',
+		created_at: '2024-12-08T09:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'hog_function/destination',
+		ref: '0193a1b8-c3d4-7e5f-8a6b-000000000011',
+		name: 'Slack alerts',
+		created_at: '2024-12-04T10:00:00Z',
+	},
+	{
+		project_id: 2,
+		type: 'dashboard',
+		ref: '30',
+		name: 'Smoke dashboard',
+		created_at: '2024-12-10T09:30:00Z',
+	},
 ];
 
 // Soft-deleted objects that file_system/undo_delete/ can bring back (§1.6).
 const deleted = () => [
-	{ project_id: 1, type: 'insight', ref: 'zZ9yY8xW', name: 'Old retention', path: 'Marketing/Old retention', deleted_at: '2025-01-03T10:00:00Z' },
-	{ project_id: 1, type: 'dashboard', ref: '9', name: 'Legacy KPIs', path: 'Legacy KPIs', deleted_at: '2025-01-04T10:00:00Z' },
-	{ project_id: 1, type: 'feature_flag', ref: '21', name: 'old-checkout', path: 'Product/old-checkout', deleted_at: '2025-01-05T10:00:00Z' },
-	{ project_id: 1, type: 'hog_function/destination', ref: SEED.deleted.hogFunction.ref, name: 'Old webhook', path: 'Unfiled/Destinations/Old webhook', deleted_at: '2025-01-06T10:00:00Z' },
+	{
+		project_id: 1,
+		type: 'insight',
+		ref: 'zZ9yY8xW',
+		name: 'Old retention',
+		path: 'Marketing/Old retention',
+		deleted_at: '2025-01-03T10:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'dashboard',
+		ref: '9',
+		name: 'Legacy KPIs',
+		path: 'Legacy KPIs',
+		deleted_at: '2025-01-04T10:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'feature_flag',
+		ref: '21',
+		name: 'old-checkout',
+		path: 'Product/old-checkout',
+		deleted_at: '2025-01-05T10:00:00Z',
+	},
+	{
+		project_id: 1,
+		type: 'hog_function/destination',
+		ref: SEED.deleted.hogFunction.ref,
+		name: 'Old webhook',
+		path: 'Unfiled/Destinations/Old webhook',
+		deleted_at: '2025-01-06T10:00:00Z',
+	},
 	// notebooks are not a restorable type: undoing this one always fails (§1.6)
-	{ project_id: 1, type: 'notebook', ref: 'oLdNoTe1', name: 'Old notes', path: 'Product/Old notes', deleted_at: '2025-01-07T10:00:00Z' },
+	{
+		project_id: 1,
+		type: 'notebook',
+		ref: 'oLdNoTe1',
+		name: 'Old notes',
+		path: 'Product/Old notes',
+		deleted_at: '2025-01-07T10:00:00Z',
+	},
 ];
 
 const logViews = () => [
@@ -407,24 +672,68 @@ const flag = (projectId, id, key, name, filters, createdAt, extra = {}) => ({
 	internal: null, // 'survey' / 'product_tour': an internal targeting flag, hidden from the list
 	...extra,
 });
-const rollout = (percentage, properties = []) => ({ groups: [{ properties, rollout_percentage: percentage, variant: null }], multivariate: null, payloads: {} });
+const rollout = (percentage, properties = []) => ({
+	groups: [{ properties, rollout_percentage: percentage, variant: null }],
+	multivariate: null,
+	payloads: {},
+});
 
 // Keys that are substrings of each other (beta, beta-banner, beta-checkout): `search` is a
 // substring match, so resolving a key needs an exact comparison (part2 §4).
 const featureFlags = () => [
-	flag(1, 12, 'new-onboarding', 'New onboarding flow', rollout(50), '2024-12-03T11:00:00Z', { tags: ['onboarding'], last_called_at: '2025-01-25T08:00:00Z', version: 3, updated_at: '2025-01-09T10:00:00Z' }),
+	flag(1, 12, 'new-onboarding', 'New onboarding flow', rollout(50), '2024-12-03T11:00:00Z', {
+		tags: ['onboarding'],
+		last_called_at: '2025-01-25T08:00:00Z',
+		version: 3,
+		updated_at: '2025-01-09T10:00:00Z',
+	}),
 	// fully rolled out, never called, older than 30 days: STALE once the clock passes 2025-01-06
 	flag(1, 15, 'beta-banner', 'Banner for beta users', rollout(100), '2024-12-07T09:00:00Z'),
-	flag(1, 16, 'beta', 'Beta program', rollout(20, [{ key: 'email', value: '@acme.com', operator: 'icontains', type: 'person' }]), '2024-12-20T10:00:00Z', { last_called_at: '2025-01-28T12:00:00Z' }),
-	flag(1, 17, 'beta-checkout', 'Checkout redesign', {
-		groups: [{ properties: [], rollout_percentage: 100, variant: null }],
-		multivariate: { variants: [{ key: 'control', name: 'Control', rollout_percentage: 50 }, { key: 'test', name: 'Test', rollout_percentage: 50 }] },
-		payloads: {},
-	}, '2025-01-10T10:00:00Z'),
+	flag(
+		1,
+		16,
+		'beta',
+		'Beta program',
+		rollout(20, [{ key: 'email', value: '@acme.com', operator: 'icontains', type: 'person' }]),
+		'2024-12-20T10:00:00Z',
+		{ last_called_at: '2025-01-28T12:00:00Z' },
+	),
+	flag(
+		1,
+		17,
+		'beta-checkout',
+		'Checkout redesign',
+		{
+			groups: [{ properties: [], rollout_percentage: 100, variant: null }],
+			multivariate: {
+				variants: [
+					{ key: 'control', name: 'Control', rollout_percentage: 50 },
+					{ key: 'test', name: 'Test', rollout_percentage: 50 },
+				],
+			},
+			payloads: {},
+		},
+		'2025-01-10T10:00:00Z',
+	),
 	flag(1, 18, 'dark-mode-test', 'Dark mode', rollout(0), '2025-01-12T10:00:00Z', { active: false }),
-	flag(1, 19, 'legacy-search', 'Old search', rollout(100), '2024-10-20T10:00:00Z', { active: false, archived: true }),
-	flag(1, 20, 'survey-targeting-4f2a9c', 'Targeting flag for survey NPS', rollout(100), '2025-01-14T10:00:00Z', { internal: 'survey' }),
-	flag(1, 21, 'old-checkout', 'Old checkout', rollout(100), '2024-11-01T10:00:00Z', { deleted: true, updated_at: '2025-01-05T10:00:00Z', version: 2 }),
+	flag(1, 19, 'legacy-search', 'Old search', rollout(100), '2024-10-20T10:00:00Z', {
+		active: false,
+		archived: true,
+	}),
+	flag(
+		1,
+		20,
+		'survey-targeting-4f2a9c',
+		'Targeting flag for survey NPS',
+		rollout(100),
+		'2025-01-14T10:00:00Z',
+		{ internal: 'survey' },
+	),
+	flag(1, 21, 'old-checkout', 'Old checkout', rollout(100), '2024-11-01T10:00:00Z', {
+		deleted: true,
+		updated_at: '2025-01-05T10:00:00Z',
+		version: 2,
+	}),
 	flag(2, 30, 'staging-kill-switch', 'Staging kill switch', rollout(100), '2024-12-11T10:00:00Z'),
 ];
 
@@ -451,16 +760,59 @@ const annotation = (id, projectId, content, dateMarker, scope, createdAt, extra 
 // The list is ordered by -date_marker (null first) and includes organization-scoped rows of
 // sibling projects (part2 §9.1).
 const annotations = () => [
-	annotation(1, 1, 'Launched pricing page v2', '2025-01-10T12:00:00Z', 'project', '2025-01-10T12:05:00Z'),
-	annotation(2, 1, 'Deployed v1.4.2', '2025-01-15T09:30:00Z', 'project', '2025-01-15T09:30:02Z', { creation_type: 'GIT', hidden_in_user_interface: true }),
-	annotation(3, 1, 'Black Friday campaign', '2024-11-29T00:00:00Z', 'dashboard_item', '2024-11-29T08:00:00Z', { dashboard_item: 101 }),
-	annotation(4, 1, 'Wrong date, ignore', '2025-01-12T00:00:00Z', 'project', '2025-01-12T08:00:00Z', { deleted: true }),
-	annotation(5, 2, 'Company offsite (all projects)', '2025-01-05T00:00:00Z', 'organization', '2024-12-20T10:00:00Z'),
+	annotation(
+		1,
+		1,
+		'Launched pricing page v2',
+		'2025-01-10T12:00:00Z',
+		'project',
+		'2025-01-10T12:05:00Z',
+	),
+	annotation(2, 1, 'Deployed v1.4.2', '2025-01-15T09:30:00Z', 'project', '2025-01-15T09:30:02Z', {
+		creation_type: 'GIT',
+		hidden_in_user_interface: true,
+	}),
+	annotation(
+		3,
+		1,
+		'Black Friday campaign',
+		'2024-11-29T00:00:00Z',
+		'dashboard_item',
+		'2024-11-29T08:00:00Z',
+		{ dashboard_item: 101 },
+	),
+	annotation(
+		4,
+		1,
+		'Wrong date, ignore',
+		'2025-01-12T00:00:00Z',
+		'project',
+		'2025-01-12T08:00:00Z',
+		{ deleted: true },
+	),
+	annotation(
+		5,
+		2,
+		'Company offsite (all projects)',
+		'2025-01-05T00:00:00Z',
+		'organization',
+		'2024-12-20T10:00:00Z',
+	),
 	annotation(6, 2, 'Staging deploy', '2025-01-06T00:00:00Z', 'project', '2025-01-06T00:00:05Z'),
 	// attached to the soft-deleted insight 104: hidden everywhere
-	annotation(7, 1, 'Retention dip explained', '2024-12-30T00:00:00Z', 'dashboard_item', '2024-12-30T09:00:00Z', { dashboard_item: 104 }),
+	annotation(
+		7,
+		1,
+		'Retention dip explained',
+		'2024-12-30T00:00:00Z',
+		'dashboard_item',
+		'2024-12-30T09:00:00Z',
+		{ dashboard_item: 104 },
+	),
 	annotation(8, 1, 'Undated note', null, 'project', '2025-01-02T09:00:00Z'),
-	annotation(9, 1, 'Deployed v1.4.3', '2025-01-20T09:30:00Z', 'project', '2025-01-20T09:30:03Z', { creation_type: 'GIT' }),
+	annotation(9, 1, 'Deployed v1.4.3', '2025-01-20T09:30:00Z', 'project', '2025-01-20T09:30:03Z', {
+		creation_type: 'GIT',
+	}),
 ];
 
 // Events of January 2025: 5 $pageview and 3 signed_up in project 1 (signups on the 15th,
@@ -479,15 +831,34 @@ const events = () => {
 	const web = (url) => ({ $current_url: url, $lib: 'web' });
 	const signup = (plan, company) => ({ plan, $lib: 'posthog-node', $groups: { company } });
 	return [
-		row(1, '$pageview', 'maria@acme.com', web('https://acme.example/pricing'), '2025-01-14T09:00:00Z'),
+		row(
+			1,
+			'$pageview',
+			'maria@acme.com',
+			web('https://acme.example/pricing'),
+			'2025-01-14T09:00:00Z',
+		),
 		row(2, '$pageview', 'tom@acme.com', web('https://acme.example/'), '2025-01-15T10:30:00Z'),
 		row(3, 'signed_up', 'maria@acme.com', signup('pro', 'acme'), '2025-01-15T11:00:00.123456Z'),
-		row(4, '$pageview', 'li@globex.com', web('https://globex.example/docs'), '2025-01-16T08:00:00Z'),
+		row(
+			4,
+			'$pageview',
+			'li@globex.com',
+			web('https://globex.example/docs'),
+			'2025-01-16T08:00:00Z',
+		),
 		row(5, 'signed_up', 'li@globex.com', signup('free', 'globex'), '2025-01-16T09:15:00Z'),
 		row(6, '$pageview', 'anon-7c9d', web('https://acme.example/pricing'), '2025-01-17T21:45:00Z'),
 		row(7, 'signed_up', 'tom@acme.com', signup('pro', 'acme'), '2025-01-18T12:00:00Z'),
 		row(8, '$pageview', 'maria@acme.com', web('https://acme.example/app'), '2025-01-20T08:00:00Z'),
-		row(9, '$pageview', 'qa@staging.example', web('https://staging.example/'), '2025-01-10T10:00:00Z', 2),
+		row(
+			9,
+			'$pageview',
+			'qa@staging.example',
+			web('https://staging.example/'),
+			'2025-01-10T10:00:00Z',
+			2,
+		),
 	];
 };
 
@@ -505,18 +876,37 @@ const hogFunctions = () => {
 		watcher: { state: 1, tokens: 10000 },
 		enabled: false,
 		deleted: false,
-		...validateHogFunction({}, {
-			type: 'destination',
-			template_id: 'template-webhook',
-			name,
-			inputs: { url: { value: url }, method: { value: 'POST' }, body: { value: { event: '{event}', person: '{person}' } } },
-			filters: { events: [{ id: 'signed_up', name: 'signed_up', type: 'events', order: 0 }] },
-		}),
+		...validateHogFunction(
+			{},
+			{
+				type: 'destination',
+				template_id: 'template-webhook',
+				name,
+				inputs: {
+					url: { value: url },
+					method: { value: 'POST' },
+					body: { value: { event: '{event}', person: '{person}' } },
+				},
+				filters: { events: [{ id: 'signed_up', name: 'signed_up', type: 'events', order: 0 }] },
+			},
+		),
 		...extra,
 	});
 	return [
-		destination(SEED.hogFunctionIds.slackAlerts, 'Slack alerts', 'https://hooks.slack.com/services/T000/B000/XXXX', '2024-12-04T10:00:00Z', {}),
-		destination(SEED.hogFunctionIds.oldWebhook, 'Old webhook', 'https://old.example/hook', '2024-11-20T10:00:00Z', { deleted: true, updated_at: '2025-01-06T10:00:00Z' }),
+		destination(
+			SEED.hogFunctionIds.slackAlerts,
+			'Slack alerts',
+			'https://hooks.slack.com/services/T000/B000/XXXX',
+			'2024-12-04T10:00:00Z',
+			{},
+		),
+		destination(
+			SEED.hogFunctionIds.oldWebhook,
+			'Old webhook',
+			'https://old.example/hook',
+			'2024-11-20T10:00:00Z',
+			{ deleted: true, updated_at: '2025-01-06T10:00:00Z' },
+		),
 	];
 };
 
@@ -527,7 +917,12 @@ function buildSeedState(apiKey) {
 		user: user(),
 		organization: organization(),
 		projects: [
-			project(1, 'Default project', 'phc_EmulatedDefaultProjectToken0000000001', '2024-10-01T08:00:00Z'),
+			project(
+				1,
+				'Default project',
+				'phc_EmulatedDefaultProjectToken0000000001',
+				'2024-10-01T08:00:00Z',
+			),
 			project(2, 'Staging', 'phc_EmulatedStagingProjectToken00000000002', '2024-10-15T08:00:00Z'),
 		],
 		groupTypes: [
@@ -570,7 +965,8 @@ function buildSeedState(apiKey) {
 		nextIds: { group: 12, password: 3, propertyDefinition: 1, featureFlag: 31, annotation: 10 },
 	};
 	for (const row of state.fileSystem) row.depth = depthOf(row.path);
-	for (const g of state.groups) upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);
+	for (const g of state.groups)
+		upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);
 	return state;
 }
 

@@ -19,9 +19,16 @@ function resetState(state, apiKey) {
  * every existing group), so the keyset cursor of groups/ pages through them in key
  * order. Returns the new rows.
  */
-function seedGroups(state, { projectId = 1, groupTypeIndex = 0, count, prefix = 'group', properties } = {}) {
-	if (!Number.isInteger(count) || count < 0) throw new TypeError('seedGroups: count must be a non-negative integer');
-	const latest = Math.max(parseIsoMicros('2025-02-01T00:00:00Z'), ...state.groups.map((g) => parseIsoMicros(g.created_at)));
+function seedGroups(
+	state,
+	{ projectId = 1, groupTypeIndex = 0, count, prefix = 'group', properties } = {},
+) {
+	if (!Number.isInteger(count) || count < 0)
+		throw new TypeError('seedGroups: count must be a non-negative integer');
+	const latest = Math.max(
+		parseIsoMicros('2025-02-01T00:00:00Z'),
+		...state.groups.map((g) => parseIsoMicros(g.created_at)),
+	);
 	const start = Math.floor(latest / 1e6) * 1e6 + 1e6;
 	const added = [];
 	for (let i = 0; i < count; i++) {

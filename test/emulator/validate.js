@@ -16,7 +16,8 @@ function pyTypeName(value) {
 	return 'dict';
 }
 
-const isPlainObject = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const isPlainObject = (value) =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** Python `int(text)`: null when it would raise ValueError. */
 function pyInt(text) {
@@ -26,14 +27,18 @@ function pyInt(text) {
 }
 
 /** PostHog's `str_to_bool`. */
-const strToBool = (value) => Boolean(value) && ['y', 'yes', 't', 'true', 'on', '1'].includes(String(value).toLowerCase());
+const strToBool = (value) =>
+	Boolean(value) && ['y', 'yes', 't', 'true', 'on', '1'].includes(String(value).toLowerCase());
 
 /** The body a serializer receives must be a dict (DRF `Serializer.to_internal_value`). */
 function serializerData(body, attrPrefix = null) {
 	if (isPlainObject(body)) return body;
 	const attr = attrPrefix ? `${attrPrefix}__non_field_errors` : null;
 	if (body === null) throw errors.validation(attr, 'No data provided', 'null');
-	throw errors.validation(attr, `Invalid data. Expected a dictionary, but got ${pyTypeName(body)}.`);
+	throw errors.validation(
+		attr,
+		`Invalid data. Expected a dictionary, but got ${pyTypeName(body)}.`,
+	);
 }
 
 /**
@@ -59,16 +64,25 @@ function missingOrNull(data, name, attr, { required, allowNull }) {
 }
 
 /** DRF CharField (trims whitespace by default). */
-function charField(data, name, { required = true, allowBlank = false, maxLength, attr = name } = {}) {
+function charField(
+	data,
+	name,
+	{ required = true, allowBlank = false, maxLength, attr = name } = {},
+) {
 	if (missingOrNull(data, name, attr, { required })) return undefined;
 	const value = data[name];
 	if (typeof value !== 'string' && typeof value !== 'number') {
 		throw errors.validation(attr, 'Not a valid string.');
 	}
 	const text = String(value).trim();
-	if (text === '' && !allowBlank) throw errors.validation(attr, 'This field may not be blank.', 'blank');
+	if (text === '' && !allowBlank)
+		throw errors.validation(attr, 'This field may not be blank.', 'blank');
 	if (maxLength !== undefined && text.length > maxLength) {
-		throw errors.validation(attr, `Ensure this field has no more than ${maxLength} characters.`, 'max_length');
+		throw errors.validation(
+			attr,
+			`Ensure this field has no more than ${maxLength} characters.`,
+			'max_length',
+		);
 	}
 	return text;
 }
@@ -82,7 +96,11 @@ function integerField(data, name, { required = true, minValue, attr = name } = {
 	else if (typeof value === 'string') parsed = pyInt(value.replace(/\.0*\s*$/, ''));
 	if (parsed === null) throw errors.validation(attr, 'A valid integer is required.');
 	if (minValue !== undefined && parsed < minValue) {
-		throw errors.validation(attr, `Ensure this value is greater than or equal to ${minValue}.`, 'min_value');
+		throw errors.validation(
+			attr,
+			`Ensure this value is greater than or equal to ${minValue}.`,
+			'min_value',
+		);
 	}
 	return parsed;
 }

@@ -3,9 +3,14 @@ const path = require('node:path');
 const fs = require('node:fs');
 
 const dist = path.join(__dirname, '..', '..', 'dist');
-if (!fs.existsSync(dist)) throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
+if (!fs.existsSync(dist))
+	throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
 
-const { PostHogManagement } = require(path.join(dist, 'nodes/PostHogManagement/PostHogManagement.node.js'));
-const { PostHogManagementApi } = require(path.join(dist, 'credentials/PostHogManagementApi.credentials.js'));
+const { PostHogManagement } = require(
+	path.join(dist, 'nodes/PostHogManagement/PostHogManagement.node.js'),
+);
+const { PostHogManagementApi } = require(
+	path.join(dist, 'credentials/PostHogManagementApi.credentials.js'),
+);
 
 module.exports = { PostHogManagement, PostHogManagementApi };

@@ -3,7 +3,16 @@
 // The emulator's throttle reads the same fake clock (faults.throttle({ now })).
 const path = require('node:path');
 
-const timingModule = path.join(__dirname, '..', '..', 'dist', 'nodes', 'PostHogManagement', 'shared', 'timing.js');
+const timingModule = path.join(
+	__dirname,
+	'..',
+	'..',
+	'dist',
+	'nodes',
+	'PostHogManagement',
+	'shared',
+	'timing.js',
+);
 
 function fakeClock() {
 	const { clock, limits } = require(timingModule);

@@ -5,7 +5,8 @@ const { INSIGHTS_PATH, sqlInsightQuery } = require('./storedInsights');
 
 const posthog = usePostHog();
 
-const HOGQL = "SELECT toDate(timestamp) AS day, count() FROM events WHERE event = 'signed_up' GROUP BY day";
+const HOGQL =
+	"SELECT toDate(timestamp) AS day, count() FROM events WHERE event = 'signed_up' GROUP BY day";
 const create = (name, hogQl) => ({ resource: 'insight', operation: 'create', name, hogQl });
 const NEXT_ID = 202; // the seed's highest insight id is 201
 
@@ -20,7 +21,11 @@ describe('insight create', () => {
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
-			{ method: 'POST', path: INSIGHTS_PATH, body: { name: 'Daily signups', saved: true, query: sqlInsightQuery(HOGQL) } },
+			{
+				method: 'POST',
+				path: INSIGHTS_PATH,
+				body: { name: 'Daily signups', saved: true, query: sqlInsightQuery(HOGQL) },
+			},
 		]);
 		expect(json).toHaveLength(1);
 		expect(json[0]).toMatchObject({
@@ -40,7 +45,11 @@ describe('insight create', () => {
 	test('the new insight is saved, so it is in Get Many, and its results can be computed', async () => {
 		await posthog.run(create('Daily signups', HOGQL));
 
-		const listed = await posthog.run({ resource: 'insight', operation: 'getAll', filters: { search: 'daily' } });
+		const listed = await posthog.run({
+			resource: 'insight',
+			operation: 'getAll',
+			filters: { search: 'daily' },
+		});
 		const fetched = await posthog.run({
 			resource: 'insight',
 			operation: 'get',
@@ -62,25 +71,38 @@ describe('insight create', () => {
 		});
 
 		expect(error).toBeUndefined();
-		expect(posthog.requests().map((request) => request.body.name).sort()).toEqual(['First', 'Second']);
+		expect(
+			posthog
+				.requests()
+				.map((request) => request.body.name)
+				.sort(),
+		).toEqual(['First', 'Second']);
 		expect(json.map((insight) => insight.name)).toEqual(['First', 'Second']);
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(posthog.emulator.state.insights.filter((insight) => insight.id >= NEXT_ID)).toHaveLength(2);
+		expect(posthog.emulator.state.insights.filter((insight) => insight.id >= NEXT_ID)).toHaveLength(
+			2,
+		);
 	});
 
 	test.each([
 		['', HOGQL, 'The \'PostHog Management\' node has issues:\n- Parameter "Name" is required.'],
 		['={{ "  " }}', HOGQL, 'Name: must not be empty'],
 		['Daily signups', '  ', 'HogQL: must not be empty'],
-	])('create refuses a blank name or query before any request (%j, %j)', async (name, hogQl, message) => {
-		const { error } = await posthog.run(create(name, hogQl));
+	])(
+		'create refuses a blank name or query before any request (%j, %j)',
+		async (name, hogQl, message) => {
+			const { error } = await posthog.run(create(name, hogQl));
 
-		expect(error.message).toBe(message);
-		expect(posthog.requests()).toHaveLength(0);
-	});
+			expect(error.message).toBe(message);
+			expect(posthog.requests()).toHaveLength(0);
+		},
+	);
 
 	test('create without the insight:write scope fails with PostHog’s 403 and creates nothing', async () => {
-		posthog.emulator.state.keys[posthog.emulator.apiKey] = { scopes: ['insight:read'], scopedTeams: null };
+		posthog.emulator.state.keys[posthog.emulator.apiKey] = {
+			scopes: ['insight:read'],
+			scopedTeams: null,
+		};
 
 		const { error } = await posthog.run(create('Daily signups', HOGQL));
 

@@ -18,7 +18,9 @@ describe('insight delete', () => {
 		const { json, items, error } = await posthog.run(remove(locator('id', REVENUE)));
 
 		expect(error).toBeUndefined();
-		posthog.expectReceived([{ method: 'PATCH', path: insightPath(REVENUE), body: { deleted: true } }]);
+		posthog.expectReceived([
+			{ method: 'PATCH', path: insightPath(REVENUE), body: { deleted: true } },
+		]);
 		expect(json).toHaveLength(1);
 		expect(json[0]).toMatchObject({ id: REVENUE, name: 'Revenue by plan', deleted: true });
 		expect(items[0].pairedItem).toEqual({ item: 0 });
@@ -28,7 +30,11 @@ describe('insight delete', () => {
 	test('a deleted insight is gone from Get and Get Many', async () => {
 		await posthog.run(remove(locator('id', REVENUE)));
 
-		const got = await posthog.run({ resource: 'insight', operation: 'get', insightId: locator('id', REVENUE) });
+		const got = await posthog.run({
+			resource: 'insight',
+			operation: 'get',
+			insightId: locator('id', REVENUE),
+		});
 		const listed = await posthog.run({ resource: 'insight', operation: 'getAll', returnAll: true });
 
 		expect(got.error.httpCode).toBe('404');

@@ -5,7 +5,12 @@ const { INSIGHTS_PATH, insightPath, storeInsight, sqlInsightQuery } = require('.
 
 const posthog = usePostHog();
 
-const get = (insightId, options = {}) => ({ resource: 'insight', operation: 'get', insightId, options });
+const get = (insightId, options = {}) => ({
+	resource: 'insight',
+	operation: 'get',
+	insightId,
+	options,
+});
 const BY_EVENT = 'SELECT event, count() AS total FROM events GROUP BY event ORDER BY total DESC';
 const NOT_COMPUTED =
 	'PostHog had no cached results for this insight, so it sent none (result is null, which does not mean the insight is empty). Use Get with Options → Refresh on to compute them.';
@@ -14,7 +19,11 @@ describe('insight get', () => {
 	beforeEach(() => {
 		posthog.time.nowMs += 3600e3;
 		posthog.emulator.now = () => new Date('2025-01-21T06:00:00Z');
-		storeInsight(posthog.emulator.state, { id: 300, name: 'Events by type', query: sqlInsightQuery(BY_EVENT) });
+		storeInsight(posthog.emulator.state, {
+			id: 300,
+			name: 'Events by type',
+			query: sqlInsightQuery(BY_EVENT),
+		});
 	});
 
 	test('get without Refresh reads PostHog’s cache; a miss is output as result_computed false with a note, not as an empty insight', async () => {
@@ -23,7 +32,12 @@ describe('insight get', () => {
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: insightPath(300) }]);
 		expect(json).toHaveLength(1);
-		expect(json[0]).toMatchObject({ id: 300, name: 'Events by type', query: sqlInsightQuery(BY_EVENT), result: null });
+		expect(json[0]).toMatchObject({
+			id: 300,
+			name: 'Events by type',
+			query: sqlInsightQuery(BY_EVENT),
+			result: null,
+		});
 		expect(json[0].result_computed).toBe(false);
 		expect(json[0].result_note).toBe(NOT_COMPUTED);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
@@ -33,7 +47,9 @@ describe('insight get', () => {
 		const { json, error } = await posthog.run(get(locator('id', 300), { refresh: true }));
 
 		expect(error).toBeUndefined();
-		posthog.expectReceived([{ method: 'GET', path: insightPath(300), query: { refresh: 'blocking' } }]);
+		posthog.expectReceived([
+			{ method: 'GET', path: insightPath(300), query: { refresh: 'blocking' } },
+		]);
 		expect(json[0]).toMatchObject({
 			id: 300,
 			result: [
@@ -51,8 +67,18 @@ describe('insight get', () => {
 
 		const { json } = await posthog.run(get(locator('id', 300)));
 
-		expect(posthog.requests().map((request) => request.query)).toEqual([{ refresh: 'blocking' }, {}]);
-		expect(json[0]).toMatchObject({ is_cached: true, result_computed: true, result: [['$pageview', 5], ['signed_up', 3]] });
+		expect(posthog.requests().map((request) => request.query)).toEqual([
+			{ refresh: 'blocking' },
+			{},
+		]);
+		expect(json[0]).toMatchObject({
+			is_cached: true,
+			result_computed: true,
+			result: [
+				['$pageview', 5],
+				['signed_up', 3],
+			],
+		});
 	});
 
 	test('get (url mode) looks the short id up, then gets the insight by its numeric id', async () => {

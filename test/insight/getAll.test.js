@@ -5,7 +5,11 @@ const { INSIGHTS_PATH, storeInsight } = require('./storedInsights');
 const posthog = usePostHog();
 
 const getAll = (extra = {}) => ({ resource: 'insight', operation: 'getAll', ...extra });
-const list = (query) => ({ method: 'GET', path: INSIGHTS_PATH, query: { basic: 'true', saved: 'true', ...query } });
+const list = (query) => ({
+	method: 'GET',
+	path: INSIGHTS_PATH,
+	query: { basic: 'true', saved: 'true', ...query },
+});
 
 // The live insights of project 1, most recently modified first (104 is soft-deleted).
 const SEEDED = [101, 102, 103, 105];
@@ -21,7 +25,12 @@ describe('insight getAll', () => {
 		expect(error).toBeUndefined();
 		posthog.expectReceived([list({ limit: '50', offset: '0' })]);
 		expect(json.map((insight) => insight.id)).toEqual(SEEDED);
-		expect(json[2]).toMatchObject({ id: 103, short_id: 'pQ2rS4tU', name: 'Revenue by plan', saved: true });
+		expect(json[2]).toMatchObject({
+			id: 103,
+			short_id: 'pQ2rS4tU',
+			name: 'Revenue by plan',
+			saved: true,
+		});
 		expect(json[2]).not.toHaveProperty('result');
 		expect(items.map((item) => item.pairedItem)).toEqual(SEEDED.map(() => ({ item: 0 })));
 	});
@@ -35,7 +44,12 @@ describe('insight getAll', () => {
 	});
 
 	test('getAll Return All walks limit/offset pages until PostHog has no next page', async () => {
-		for (let n = 0; n < 230; n++) storeInsight(posthog.emulator.state, { id: 1000 + n, name: `Bulk ${n}`, lastModifiedAt: '2024-06-01T00:00:00Z' });
+		for (let n = 0; n < 230; n++)
+			storeInsight(posthog.emulator.state, {
+				id: 1000 + n,
+				name: `Bulk ${n}`,
+				lastModifiedAt: '2024-06-01T00:00:00Z',
+			});
 
 		const { json, error } = await posthog.run(getAll({ returnAll: true }));
 
@@ -59,7 +73,12 @@ describe('insight getAll', () => {
 	});
 
 	test('getAll leaves out unsaved insights, as PostHog’s own list does', async () => {
-		storeInsight(posthog.emulator.state, { id: 900, name: 'Scratch query', saved: false, lastModifiedAt: '2025-02-01T00:00:00Z' });
+		storeInsight(posthog.emulator.state, {
+			id: 900,
+			name: 'Scratch query',
+			saved: false,
+			lastModifiedAt: '2025-02-01T00:00:00Z',
+		});
 
 		const { json } = await posthog.run(getAll({ returnAll: true }));
 
@@ -67,7 +86,10 @@ describe('insight getAll', () => {
 	});
 
 	test('getAll without the insight:read scope fails with PostHog’s 403 and a hint naming the scope', async () => {
-		posthog.emulator.state.keys[posthog.emulator.apiKey] = { scopes: ['query:read'], scopedTeams: null };
+		posthog.emulator.state.keys[posthog.emulator.apiKey] = {
+			scopes: ['query:read'],
+			scopedTeams: null,
+		};
 
 		const { error } = await posthog.run(getAll());
 

@@ -5,10 +5,22 @@ const INSIGHTS_PATH = '/api/projects/1/insights/';
 const insightPath = (id) => `${INSIGHTS_PATH}${id}/`;
 
 /** The insight query PostHog stores for a HogQL text (docs/posthog-api-part2.md §5.1). */
-const sqlInsightQuery = (query) => ({ kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query } });
+const sqlInsightQuery = (query) => ({
+	kind: 'DataVisualizationNode',
+	source: { kind: 'HogQLQuery', query },
+});
 
 /** Stores an insight the way PostHog holds it; returns the stored row. */
-function storeInsight(state, { id, name, saved = true, query = sqlInsightQuery('SELECT event, count() FROM events GROUP BY event'), lastModifiedAt = '2025-01-01T00:00:00Z' }) {
+function storeInsight(
+	state,
+	{
+		id,
+		name,
+		saved = true,
+		query = sqlInsightQuery('SELECT event, count() FROM events GROUP BY event'),
+		lastModifiedAt = '2025-01-01T00:00:00Z',
+	},
+) {
 	const row = {
 		project_id: SEED.projectIds.default,
 		id,

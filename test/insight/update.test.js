@@ -6,7 +6,8 @@ const { INSIGHTS_PATH, insightPath, sqlInsightQuery } = require('./storedInsight
 const posthog = usePostHog();
 
 const REVENUE = SEED.insightIds.revenueByPlan; // 103
-const HOGQL = "SELECT properties.plan, count() FROM events WHERE event = 'signed_up' GROUP BY properties.plan";
+const HOGQL =
+	"SELECT properties.plan, count() FROM events WHERE event = 'signed_up' GROUP BY properties.plan";
 const update = (updateFields, insightId = locator('id', REVENUE)) => ({
 	resource: 'insight',
 	operation: 'update',
@@ -27,9 +28,20 @@ describe('insight update', () => {
 		const { json, items, error } = await posthog.run(update({ name: 'Revenue per plan' }));
 
 		expect(error).toBeUndefined();
-		posthog.expectReceived([{ method: 'PATCH', path: insightPath(REVENUE), body: { name: 'Revenue per plan' } }]);
-		expect(json[0]).toMatchObject({ id: REVENUE, name: 'Revenue per plan', description: 'MRR split by billing plan' });
-		expect(stored(REVENUE)).toMatchObject({ name: 'Revenue per plan', description: before.description, query: before.query, tags: before.tags });
+		posthog.expectReceived([
+			{ method: 'PATCH', path: insightPath(REVENUE), body: { name: 'Revenue per plan' } },
+		]);
+		expect(json[0]).toMatchObject({
+			id: REVENUE,
+			name: 'Revenue per plan',
+			description: 'MRR split by billing plan',
+		});
+		expect(stored(REVENUE)).toMatchObject({
+			name: 'Revenue per plan',
+			description: before.description,
+			query: before.query,
+			tags: before.tags,
+		});
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 	});
 
@@ -37,8 +49,15 @@ describe('insight update', () => {
 		const { json, error } = await posthog.run(update({ hogQl: HOGQL }));
 
 		expect(error).toBeUndefined();
-		posthog.expectReceived([{ method: 'PATCH', path: insightPath(REVENUE), body: { query: sqlInsightQuery(HOGQL) } }]);
-		expect(json[0]).toMatchObject({ name: 'Revenue by plan', query: sqlInsightQuery(HOGQL), result: null, result_computed: false });
+		posthog.expectReceived([
+			{ method: 'PATCH', path: insightPath(REVENUE), body: { query: sqlInsightQuery(HOGQL) } },
+		]);
+		expect(json[0]).toMatchObject({
+			name: 'Revenue by plan',
+			query: sqlInsightQuery(HOGQL),
+			result: null,
+			result_computed: false,
+		});
 		expect(stored(REVENUE).query).toEqual(sqlInsightQuery(HOGQL));
 	});
 
@@ -47,9 +66,17 @@ describe('insight update', () => {
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
-			{ method: 'PATCH', path: insightPath(REVENUE), body: { name: 'Plans', description: '', query: sqlInsightQuery(HOGQL) } },
+			{
+				method: 'PATCH',
+				path: insightPath(REVENUE),
+				body: { name: 'Plans', description: '', query: sqlInsightQuery(HOGQL) },
+			},
 		]);
-		expect(stored(REVENUE)).toMatchObject({ name: 'Plans', description: '', query: sqlInsightQuery(HOGQL) });
+		expect(stored(REVENUE)).toMatchObject({
+			name: 'Plans',
+			description: '',
+			query: sqlInsightQuery(HOGQL),
+		});
 	});
 
 	test('update with no field refuses before any request', async () => {

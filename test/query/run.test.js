@@ -51,7 +51,8 @@ describe('query run', () => {
 	});
 
 	test('run keeps the types PostHog sent: numbers, booleans, null, and DateTime as ISO text', async () => {
-		const persons = 'SELECT id, created_at, is_identified, properties.email FROM persons ORDER BY created_at LIMIT 4';
+		const persons =
+			'SELECT id, created_at, is_identified, properties.email FROM persons ORDER BY created_at LIMIT 4';
 		const signups =
 			"SELECT uuid, timestamp, properties.plan FROM events WHERE event = 'signed_up' ORDER BY timestamp LIMIT 1";
 		const groups = 'SELECT key, index, created_at FROM groups ORDER BY created_at LIMIT 1';
@@ -69,15 +70,25 @@ describe('query run', () => {
 		});
 		expect(people.json.map((person) => person.is_identified)).toEqual([true, true, true, false]);
 		expect(signup.json).toEqual([
-			{ uuid: '0193a1ba-c3d4-7e5f-8a6b-000000000003', timestamp: '2025-01-15T11:00:00.123456Z', 'properties.plan': 'pro' },
+			{
+				uuid: '0193a1ba-c3d4-7e5f-8a6b-000000000003',
+				timestamp: '2025-01-15T11:00:00.123456Z',
+				'properties.plan': 'pro',
+			},
 		]);
-		expect(group.json).toEqual([{ key: 'acme', index: 0, created_at: '2024-11-05T10:00:00.123456Z' }]);
+		expect(group.json).toEqual([
+			{ key: 'acme', index: 0, created_at: '2024-11-05T10:00:00.123456Z' },
+		]);
 		expect(typeof group.json[0].index).toBe('number');
 	});
 
 	test('run with Fresh Results sends refresh "force_blocking", so a cached answer is not reused', async () => {
 		await posthog.run(run(BY_EVENT));
-		addEvent(posthog.emulator.state, { event: 'signed_up', distinctId: 'new@acme.com', timestamp: '2025-01-20T10:00:00Z' });
+		addEvent(posthog.emulator.state, {
+			event: 'signed_up',
+			distinctId: 'new@acme.com',
+			timestamp: '2025-01-20T10:00:00Z',
+		});
 
 		const cached = await posthog.run(run(BY_EVENT));
 		const fresh = await posthog.run(run(BY_EVENT, { options: { fresh: true } }));
@@ -85,14 +96,20 @@ describe('query run', () => {
 		posthog.expectReceived([
 			{ method: 'POST', path: QUERY_PATH, body: hogQLBody(BY_EVENT) },
 			{ method: 'POST', path: QUERY_PATH, body: hogQLBody(BY_EVENT) },
-			{ method: 'POST', path: QUERY_PATH, body: hogQLBody(BY_EVENT, { refresh: 'force_blocking' }) },
+			{
+				method: 'POST',
+				path: QUERY_PATH,
+				body: hogQLBody(BY_EVENT, { refresh: 'force_blocking' }),
+			},
 		]);
 		expect(cached.json[1]).toEqual({ event: 'signed_up', total: 3 });
 		expect(fresh.json[1]).toEqual({ event: 'signed_up', total: 4 });
 	});
 
 	test('run with no rows outputs no items', async () => {
-		const { json, error } = await posthog.run(run("SELECT event, timestamp FROM events WHERE event = 'never_sent'"));
+		const { json, error } = await posthog.run(
+			run("SELECT event, timestamp FROM events WHERE event = 'never_sent'"),
+		);
 
 		expect(error).toBeUndefined();
 		expect(json).toEqual([]);
@@ -145,7 +162,8 @@ describe('query run', () => {
 		});
 
 		test('each input item sends its own values from an expression, and its rows are paired to it', async () => {
-			const query = 'SELECT distinct_id, timestamp FROM events WHERE event = {event} ORDER BY timestamp LIMIT 1';
+			const query =
+				'SELECT distinct_id, timestamp FROM events WHERE event = {event} ORDER BY timestamp LIMIT 1';
 			const { json, items, error } = await posthog.run(
 				run(query, { values: placeholders(['event', '={{ $json.event }}']) }),
 				{ input: [{ json: { event: 'signed_up' } }, { json: { event: '$pageview' } }] },
@@ -153,7 +171,10 @@ describe('query run', () => {
 
 			expect(error).toBeUndefined();
 			const sent = posthog.requests().map((request) => request.body.query.values);
-			expect(sent.sort((a, b) => a.event.localeCompare(b.event))).toEqual([{ event: '$pageview' }, { event: 'signed_up' }]);
+			expect(sent.sort((a, b) => a.event.localeCompare(b.event))).toEqual([
+				{ event: '$pageview' },
+				{ event: 'signed_up' },
+			]);
 			expect(json).toEqual([
 				{ distinct_id: 'maria@acme.com', timestamp: '2025-01-15T11:00:00.123456Z' },
 				{ distinct_id: 'maria@acme.com', timestamp: '2025-01-14T09:00:00Z' },
@@ -163,7 +184,9 @@ describe('query run', () => {
 
 		test('a number from an expression is sent as a number', async () => {
 			await posthog.run(
-				run(SIGNUPS_BY_DAY, { values: placeholders(['event', 'signed_up'], ['days', '={{ $json.days }}']) }),
+				run(SIGNUPS_BY_DAY, {
+					values: placeholders(['event', 'signed_up'], ['days', '={{ $json.days }}']),
+				}),
 				{ input: [{ json: { days: 2 } }] },
 			);
 
@@ -184,9 +207,24 @@ describe('query run', () => {
 
 		test.each([
 			[[['', 'signed_up']], 'Placeholder Values: value 1 has no name'],
-			[[['event', 'a'], ['my event', 'b']], 'Placeholder Values: value 2 has the name "my event", which is not a placeholder name (letters, digits and _)'],
-			[[['event', 'a'], ['{event}', 'b']], 'Placeholder Values: "event" is given twice'],
-			[[['filter', '{"broken": ']], 'Placeholder Values: the value of "filter" looks like JSON but does not parse'],
+			[
+				[
+					['event', 'a'],
+					['my event', 'b'],
+				],
+				'Placeholder Values: value 2 has the name "my event", which is not a placeholder name (letters, digits and _)',
+			],
+			[
+				[
+					['event', 'a'],
+					['{event}', 'b'],
+				],
+				'Placeholder Values: "event" is given twice',
+			],
+			[
+				[['filter', '{"broken": ']],
+				'Placeholder Values: the value of "filter" looks like JSON but does not parse',
+			],
 		])('bad Placeholder Values %j are refused before any request', async (pairs, message) => {
 			const { error } = await posthog.run(run(SIGNUPS_BY_DAY, { values: placeholders(...pairs) }));
 
@@ -195,10 +233,14 @@ describe('query run', () => {
 		});
 
 		test('a placeholder without a value fails with PostHog’s 400 message', async () => {
-			const { error } = await posthog.run(run(SIGNUPS_BY_DAY, { values: placeholders(['event', 'signed_up']) }));
+			const { error } = await posthog.run(
+				run(SIGNUPS_BY_DAY, { values: placeholders(['event', 'signed_up']) }),
+			);
 
 			expect(error.httpCode).toBe('400');
-			expect(error.message).toBe('Placeholder {days} is not available in this context. You can use the following: event');
+			expect(error.message).toBe(
+				'Placeholder {days} is not available in this context. You can use the following: event',
+			);
 			expect(posthog.requests()).toHaveLength(1);
 		});
 	});
@@ -207,11 +249,17 @@ describe('query run', () => {
 		test('when PostHog has more rows than it returned, run fails, says how many came back and how to get all', async () => {
 			addPageviews(150);
 
-			const { json, error } = await posthog.run(run('SELECT distinct_id, timestamp FROM events ORDER BY timestamp'));
+			const { json, error } = await posthog.run(
+				run('SELECT distinct_id, timestamp FROM events ORDER BY timestamp'),
+			);
 
 			expect(json).toEqual([]);
-			expect(error.message).toBe('PostHog returned only the first 100 rows of this query; it has more');
-			expect(error.description).toContain('end the query with a LIMIT of up to 50,000 (e.g. LIMIT 50000)');
+			expect(error.message).toBe(
+				'PostHog returned only the first 100 rows of this query; it has more',
+			);
+			expect(error.description).toContain(
+				'end the query with a LIMIT of up to 50,000 (e.g. LIMIT 50000)',
+			);
 			expect(error.description).toContain('turn on Options → Partial Results');
 			expect(posthog.requests()).toHaveLength(1);
 		});
@@ -220,7 +268,9 @@ describe('query run', () => {
 			addPageviews(150);
 
 			const { json, items, error } = await posthog.run(
-				run('SELECT distinct_id, timestamp FROM events ORDER BY timestamp', { options: { partialResults: true } }),
+				run('SELECT distinct_id, timestamp FROM events ORDER BY timestamp', {
+					options: { partialResults: true },
+				}),
 			);
 
 			expect(error).toBeUndefined();
@@ -232,22 +282,31 @@ describe('query run', () => {
 		test('with a LIMIT the query returns every row, and no error', async () => {
 			addPageviews(150);
 
-			const { json, error } = await posthog.run(run('SELECT distinct_id, timestamp FROM events ORDER BY timestamp LIMIT 50000'));
+			const { json, error } = await posthog.run(
+				run('SELECT distinct_id, timestamp FROM events ORDER BY timestamp LIMIT 50000'),
+			);
 
 			expect(error).toBeUndefined();
 			expect(json).toHaveLength(158);
 			expect(json[156]).toEqual({ distinct_id: 'visitor-149', timestamp: '2025-01-19T00:02:29Z' });
-			expect(json[157]).toEqual({ distinct_id: 'maria@acme.com', timestamp: '2025-01-20T08:00:00Z' });
+			expect(json[157]).toEqual({
+				distinct_id: 'maria@acme.com',
+				timestamp: '2025-01-20T08:00:00Z',
+			});
 		});
 
 		test('with Continue On Fail, the row-limit error becomes the item’s output', async () => {
 			addPageviews(150);
 
-			const { json, error } = await posthog.run(run('SELECT distinct_id FROM events'), { continueOnFail: true });
+			const { json, error } = await posthog.run(run('SELECT distinct_id FROM events'), {
+				continueOnFail: true,
+			});
 
 			expect(error).toBeUndefined();
 			expect(json).toHaveLength(1);
-			expect(json[0].error).toBe('PostHog returned only the first 100 rows of this query; it has more');
+			expect(json[0].error).toBe(
+				'PostHog returned only the first 100 rows of this query; it has more',
+			);
 		});
 	});
 
@@ -256,13 +315,16 @@ describe('query run', () => {
 			['SELECT nope FROM events', 'Unable to resolve field: nope'],
 			['SELECT event FROM evnts', 'Unknown table `evnts`.'],
 			['SELECT event, count( FROM events', "missing ')' at '<EOF>'"],
-		])('HogQL error in %s: PostHog’s 400 message, one request, no retry', async (query, message) => {
-			const { error } = await posthog.run(run(query));
+		])(
+			'HogQL error in %s: PostHog’s 400 message, one request, no retry',
+			async (query, message) => {
+				const { error } = await posthog.run(run(query));
 
-			expect(error.httpCode).toBe('400');
-			expect(error.message).toBe(message);
-			posthog.expectReceived([{ method: 'POST', path: QUERY_PATH, body: hogQLBody(query) }]);
-		});
+				expect(error.httpCode).toBe('400');
+				expect(error.message).toBe(message);
+				posthog.expectReceived([{ method: 'POST', path: QUERY_PATH, body: hogQLBody(query) }]);
+			},
+		);
 
 		test('a blank query is refused before any request', async () => {
 			const { error } = await posthog.run(run('   '));
@@ -284,7 +346,9 @@ describe('query run', () => {
 			expect(error.message).toBe(
 				'PostHog is rate-limiting this API key and asked to wait 1800 s, longer than Max Wait (300 s)',
 			);
-			expect(error.description).toContain('PostHog allows 120 requests an hour per personal API key for this endpoint.');
+			expect(error.description).toContain(
+				'PostHog allows 120 requests an hour per personal API key for this endpoint.',
+			);
 		});
 
 		test('with Retry on Rate Limit off, the 429 says the query endpoint allows 120 requests an hour', async () => {
@@ -294,7 +358,9 @@ describe('query run', () => {
 
 			expect(posthog.requests()).toHaveLength(1);
 			expect(error.message).toBe('Request was throttled. Expected available in 60 seconds.');
-			expect(error.description).toMatch(/^PostHog allows 120 requests an hour per personal API key for this endpoint\. /);
+			expect(error.description).toMatch(
+				/^PostHog allows 120 requests an hour per personal API key for this endpoint\. /,
+			);
 		});
 
 		test('a wait within Max Wait is waited out, then the same query is sent again', async () => {

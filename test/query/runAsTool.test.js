@@ -4,7 +4,9 @@
 // `$fromAI(key)` reads (`json.query[key]`, else `json[key]`: n8n-workflow's workflow-data-proxy).
 // This runs that second step through the real engine; the agent itself is not part of the test.
 const { NodeHelpers } = require('n8n-workflow');
-const { getSchema } = require('n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool');
+const {
+	getSchema,
+} = require('n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool');
 const { usePostHog } = require('../helpers/posthog');
 const { PostHogManagement } = require('../helpers/builtPackage');
 
@@ -18,7 +20,8 @@ const TOOL_PARAMETERS = {
 	query: fromAI('query', QUERY_DESCRIPTION),
 	values: { value: [{ name: 'event', value: fromAI('event', 'The event to count') }] },
 };
-const SIGNUPS = 'SELECT distinct_id, timestamp FROM events WHERE event = {event} ORDER BY timestamp LIMIT 2';
+const SIGNUPS =
+	'SELECT distinct_id, timestamp FROM events WHERE event = {event} ORDER BY timestamp LIMIT 2';
 
 const toolNode = (parameters) => ({
 	id: 'tool',
@@ -49,11 +52,13 @@ describe('query run as an AI tool', () => {
 
 	test('the Query field tells a model what HogQL is and which tables it can read, with an example', () => {
 		const query = new PostHogManagement().description.properties.find(
-			(property) => property.name === 'query' && property.displayOptions?.show?.resource?.includes('query'),
+			(property) =>
+				property.name === 'query' && property.displayOptions?.show?.resource?.includes('query'),
 		);
 
 		expect(query.description).toMatch(/^HogQL, PostHog’s SQL dialect over ClickHouse\./);
-		for (const table of ['events', 'persons', 'groups', 'sessions']) expect(query.description).toContain(`${table} (`);
+		for (const table of ['events', 'persons', 'groups', 'sessions'])
+			expect(query.description).toContain(`${table} (`);
 		expect(query.description).toMatch(/Example: SELECT .+ FROM events .+ LIMIT \d+$/);
 		expect(query.typeOptions).toEqual({ editor: 'sqlEditor' });
 	});
@@ -61,22 +66,28 @@ describe('query run as an AI tool', () => {
 	test.each([
 		['flat', { query: SIGNUPS, event: 'signed_up' }],
 		['under `query`', { query: { query: SIGNUPS, event: 'signed_up' } }],
-	])('the agent’s arguments (%s) become the query and its placeholder value', async (_shape, toolArgs) => {
-		const { json, error } = await posthog.run(TOOL_PARAMETERS, { input: [{ json: toolArgs }] });
+	])(
+		'the agent’s arguments (%s) become the query and its placeholder value',
+		async (_shape, toolArgs) => {
+			const { json, error } = await posthog.run(TOOL_PARAMETERS, { input: [{ json: toolArgs }] });
 
-		expect(error).toBeUndefined();
-		posthog.expectReceived([
-			{
-				method: 'POST',
-				path: '/api/projects/1/query/',
-				body: { query: { kind: 'HogQLQuery', query: SIGNUPS, values: { event: 'signed_up' } }, refresh: 'blocking' },
-			},
-		]);
-		expect(json).toEqual([
-			{ distinct_id: 'maria@acme.com', timestamp: '2025-01-15T11:00:00.123456Z' },
-			{ distinct_id: 'li@globex.com', timestamp: '2025-01-16T09:15:00Z' },
-		]);
-	});
+			expect(error).toBeUndefined();
+			posthog.expectReceived([
+				{
+					method: 'POST',
+					path: '/api/projects/1/query/',
+					body: {
+						query: { kind: 'HogQLQuery', query: SIGNUPS, values: { event: 'signed_up' } },
+						refresh: 'blocking',
+					},
+				},
+			]);
+			expect(json).toEqual([
+				{ distinct_id: 'maria@acme.com', timestamp: '2025-01-15T11:00:00.123456Z' },
+				{ distinct_id: 'li@globex.com', timestamp: '2025-01-16T09:15:00Z' },
+			]);
+		},
+	);
 
 	test('a HogQL mistake by the agent comes back as PostHog’s message, which it can act on', async () => {
 		const { error } = await posthog.run(TOOL_PARAMETERS, {

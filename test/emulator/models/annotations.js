@@ -3,7 +3,14 @@
 // query filters applied even on get/patch), the serializer and body validation.
 // docs/posthog-api-part2.md §9; `products/annotations/backend/api/annotation.py`.
 const errors = require('../errors');
-const { isPlainObject, serializerData, charField, integerField, dateTimeField, pyInt } = require('../validate');
+const {
+	isPlainObject,
+	serializerData,
+	charField,
+	integerField,
+	dateTimeField,
+	pyInt,
+} = require('../validate');
 const { parseIsoMicros } = require('../time');
 const { booleanField, choiceField, stringListField } = require('./drfFields');
 const { userBasic } = require('./userBasic');
@@ -14,7 +21,8 @@ const CREATION_TYPES = ['USR', 'GIT'];
 const insightById = (state, id) => state.insights.find((i) => i.id === id);
 const dashboardById = (state, id) =>
 	[...state.objects, ...state.deleted].find((o) => o.type === 'dashboard' && o.ref === String(id));
-const isDeletedDashboard = (state, id) => state.deleted.some((o) => o.type === 'dashboard' && o.ref === String(id));
+const isDeletedDashboard = (state, id) =>
+	state.deleted.some((o) => o.type === 'dashboard' && o.ref === String(id));
 
 function serializeAnnotation(ctx, a) {
 	const insight = a.dashboard_item === null ? undefined : insightById(ctx.state, a.dashboard_item);
@@ -46,7 +54,8 @@ function dateBound(ctx, name) {
 	const text = ctx.query[name];
 	if (!text) return null;
 	const micros = parseIsoMicros(text);
-	if (micros === null) throw errors.validation(null, `Invalid date range: ${name} must be a valid ISO 8601 date`);
+	if (micros === null)
+		throw errors.validation(null, `Invalid date range: ${name} must be a valid ISO 8601 date`);
 	return micros;
 }
 
@@ -65,12 +74,17 @@ function matchesSearch(a, search) {
 function annotationQueryset(ctx, action) {
 	const { state, project } = ctx;
 	let rows = state.annotations.filter(
-		(a) => (a.scope === 'organization' && a.organization_id === project.organization) || a.project_id === project.id,
+		(a) =>
+			(a.scope === 'organization' && a.organization_id === project.organization) ||
+			a.project_id === project.id,
 	);
 	if (action !== 'partial_update') rows = rows.filter((a) => !a.deleted);
 	rows = rows.filter((a) => {
 		const insight = a.dashboard_item === null ? undefined : insightById(state, a.dashboard_item);
-		return !(insight && insight.deleted) && !(a.dashboard_id !== null && isDeletedDashboard(state, a.dashboard_id));
+		return (
+			!(insight && insight.deleted) &&
+			!(a.dashboard_id !== null && isDeletedDashboard(state, a.dashboard_id))
+		);
 	});
 	let scope = ctx.query.scope;
 	if (scope) {
@@ -89,7 +103,9 @@ function annotationQueryset(ctx, action) {
 	const hidden = ctx.query.hidden_in_user_interface;
 	if (hidden !== undefined) {
 		const wantHidden = ['true', '1', 'yes'].includes(hidden.toLowerCase());
-		rows = rows.filter((a) => (wantHidden ? a.hidden_in_user_interface === true : a.hidden_in_user_interface !== true));
+		rows = rows.filter((a) =>
+			wantHidden ? a.hidden_in_user_interface === true : a.hidden_in_user_interface !== true,
+		);
 	}
 	if (ctx.query.search) rows = rows.filter((a) => matchesSearch(a, ctx.query.search));
 	if (action === 'list') {
@@ -119,11 +135,29 @@ function insightField(ctx, data) {
 	const value = data.dashboard_item;
 	const pk = typeof value === 'boolean' ? null : pyInt(value);
 	if (pk === null) {
-		const type = typeof value === 'string' ? 'str' : typeof value === 'boolean' ? 'bool' : isPlainObject(value) ? 'dict' : 'list';
-		throw errors.validation('dashboard_item', `Incorrect type. Expected pk value, received ${type}.`, 'incorrect_type');
+		const type =
+			typeof value === 'string'
+				? 'str'
+				: typeof value === 'boolean'
+					? 'bool'
+					: isPlainObject(value)
+						? 'dict'
+						: 'list';
+		throw errors.validation(
+			'dashboard_item',
+			`Incorrect type. Expected pk value, received ${type}.`,
+			'incorrect_type',
+		);
 	}
-	const insight = ctx.state.insights.find((i) => i.project_id === ctx.project.id && i.id === pk && !i.deleted);
-	if (!insight) throw errors.validation('dashboard_item', `Invalid pk "${pk}" - object does not exist.`, 'does_not_exist');
+	const insight = ctx.state.insights.find(
+		(i) => i.project_id === ctx.project.id && i.id === pk && !i.deleted,
+	);
+	if (!insight)
+		throw errors.validation(
+			'dashboard_item',
+			`Invalid pk "${pk}" - object does not exist.`,
+			'does_not_exist',
+		);
 	return pk;
 }
 
@@ -134,26 +168,45 @@ function validateAnnotationBody(ctx, body, instance = null) {
 	const set = (name, value) => {
 		if (value !== undefined) out[name] = value;
 	};
-	if ('content' in data) out.content = data.content === null ? null : charField(data, 'content', { allowBlank: true, maxLength: 8192 });
-	if ('date_marker' in data) out.date_marker = data.date_marker === null ? null : dateTimeField(data, 'date_marker');
+	if ('content' in data)
+		out.content =
+			data.content === null
+				? null
+				: charField(data, 'content', { allowBlank: true, maxLength: 8192 });
+	if ('date_marker' in data)
+		out.date_marker = data.date_marker === null ? null : dateTimeField(data, 'date_marker');
 	set('creation_type', choiceField(data, 'creation_type', CREATION_TYPES));
 	set('dashboard_item', insightField(ctx, data));
-	if ('dashboard_id' in data) out.dashboard_id = data.dashboard_id === null ? null : integerField(data, 'dashboard_id');
+	if ('dashboard_id' in data)
+		out.dashboard_id = data.dashboard_id === null ? null : integerField(data, 'dashboard_id');
 	set('deleted', booleanField(data, 'deleted'));
 	set('scope', choiceField(data, 'scope', SCOPES));
-	if ('emoji' in data) out.emoji = data.emoji === null ? null : charField(data, 'emoji', { allowBlank: true, maxLength: 16 }) || null;
-	set('hidden_in_user_interface', booleanField(data, 'hidden_in_user_interface', { allowNull: true }));
+	if ('emoji' in data)
+		out.emoji =
+			data.emoji === null
+				? null
+				: charField(data, 'emoji', { allowBlank: true, maxLength: 16 }) || null;
+	set(
+		'hidden_in_user_interface',
+		booleanField(data, 'hidden_in_user_interface', { allowNull: true }),
+	);
 	set('tags', stringListField(data, 'tags', { maxItems: 100, maxLength: 255 }));
 
 	if (out.dashboard_id !== undefined && out.dashboard_id !== null) {
-		const live = ctx.state.objects.some((o) => o.project_id === ctx.project.id && o.type === 'dashboard' && o.ref === String(out.dashboard_id));
+		const live = ctx.state.objects.some(
+			(o) =>
+				o.project_id === ctx.project.id &&
+				o.type === 'dashboard' &&
+				o.ref === String(out.dashboard_id),
+		);
 		if (!live) throw errors.validation('dashboard_id', 'Dashboard not found.');
 	}
 	if (out.scope === 'recording') throw errors.validation(null, 'Recording scope is deprecated');
 	const scope = 'scope' in out ? out.scope : instance ? instance.scope : null;
 	if (scope === 'tag') {
 		const tags = 'tags' in out ? out.tags : instance ? instance.tags : null;
-		if (!tags || !tags.length) throw errors.validation('tags', "At least one tag is required when scope is 'tag'.");
+		if (!tags || !tags.length)
+			throw errors.validation('tags', "At least one tag is required when scope is 'tag'.");
 	} else if (out.tags && out.tags.length) {
 		throw errors.validation('tags', "Tags can only be set when scope is 'tag'.");
 	}

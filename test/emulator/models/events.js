@@ -8,15 +8,22 @@ const eventsOf = (state, projectId) => state.events.filter((e) => e.project_id =
 
 /** The person an event belongs to: the one holding its distinct_id (undefined when none). */
 const personForEvent = (state, event) =>
-	state.persons.find((p) => p.project_id === event.project_id && p.distinct_ids.includes(event.distinct_id));
+	state.persons.find(
+		(p) => p.project_id === event.project_id && p.distinct_ids.includes(event.distinct_id),
+	);
 
 /**
  * Stores an event the way ingestion would: a uuid7 and `now` unless given, `captured_at`
  * = now. Returns the stored row.
  */
-function addEvent(state, { projectId = 1, event, distinctId, properties = {}, timestamp, uuid, now = new Date() }) {
-	if (typeof event !== 'string' || !event) throw new TypeError('addEvent: event must be a non-empty string');
-	if (typeof distinctId !== 'string' || !distinctId) throw new TypeError('addEvent: distinctId must be a non-empty string');
+function addEvent(
+	state,
+	{ projectId = 1, event, distinctId, properties = {}, timestamp, uuid, now = new Date() },
+) {
+	if (typeof event !== 'string' || !event)
+		throw new TypeError('addEvent: event must be a non-empty string');
+	if (typeof distinctId !== 'string' || !distinctId)
+		throw new TypeError('addEvent: distinctId must be a non-empty string');
 	const row = {
 		project_id: projectId,
 		uuid: uuid || uuid7(now),

@@ -21,7 +21,8 @@ function getFlag(ctx) {
 	return flag;
 }
 
-const isGroupFullyRolledOut = (g) => g.rollout_percentage === 100 && (g.properties ?? []).length === 0;
+const isGroupFullyRolledOut = (g) =>
+	g.rollout_percentage === 100 && (g.properties ?? []).length === 0;
 
 /** `FeatureFlagStatusChecker.is_flag_fully_rolled_out`. */
 function isFullyRolledOut(flag) {
@@ -43,11 +44,13 @@ function flagStatus(flag, now) {
 	if (flag.archived) return 'ARCHIVED';
 	if (!flag.active) return 'ACTIVE';
 	const threshold = microsFromDate(now) - STALE_AFTER_MICROS;
-	if (flag.last_called_at) return parseIsoMicros(flag.last_called_at) < threshold ? 'STALE' : 'ACTIVE';
+	if (flag.last_called_at)
+		return parseIsoMicros(flag.last_called_at) < threshold ? 'STALE' : 'ACTIVE';
 	return parseIsoMicros(flag.created_at) < threshold && isFullyRolledOut(flag) ? 'STALE' : 'ACTIVE';
 }
 
-const variantsOf = (flag) => (flag.filters && flag.filters.multivariate && flag.filters.multivariate.variants) || [];
+const variantsOf = (flag) =>
+	(flag.filters && flag.filters.multivariate && flag.filters.multivariate.variants) || [];
 
 /** FeatureFlagSerializer; relations the emulator does not model render empty. */
 const serializeFlag = (ctx, f) => ({
@@ -88,11 +91,18 @@ const serializeFlag = (ctx, f) => ({
 /** `validate_key`: uniqueness (live flags of the project) is checked before the pattern. */
 function validateKey(ctx, key, instance) {
 	if (!instance || key !== instance.key) {
-		const taken = flagsOf(ctx.state, ctx.project.id).some((f) => !f.deleted && f.key === key && f !== instance);
-		if (taken) throw errors.validation('key', 'There is already a feature flag with this key.', 'unique');
+		const taken = flagsOf(ctx.state, ctx.project.id).some(
+			(f) => !f.deleted && f.key === key && f !== instance,
+		);
+		if (taken)
+			throw errors.validation('key', 'There is already a feature flag with this key.', 'unique');
 	}
 	if (!KEY_RE.test(key)) {
-		throw errors.validation('key', 'Only letters, numbers, hyphens (-) & underscores (_) are allowed.', 'invalid_key');
+		throw errors.validation(
+			'key',
+			'Only letters, numbers, hyphens (-) & underscores (_) are allowed.',
+			'invalid_key',
+		);
 	}
 	return key;
 }
@@ -101,13 +111,23 @@ function validateKey(ctx, key, instance) {
 function validateFilters(filters, instance) {
 	if (!isPlainObject(filters)) {
 		const type = Array.isArray(filters) ? 'list' : typeof filters === 'string' ? 'str' : 'int';
-		throw errors.validation('filters', `Expected a dictionary of items but got type "${type}".`, 'not_a_dict');
+		throw errors.validation(
+			'filters',
+			`Expected a dictionary of items but got type "${type}".`,
+			'not_a_dict',
+		);
 	}
 	if ('version' in filters) {
-		throw errors.validation('filters', 'filters.version is reserved. Remove it from the request.', 'reserved_config_version');
+		throw errors.validation(
+			'filters',
+			'filters.version is reserved. Remove it from the request.',
+			'reserved_config_version',
+		);
 	}
 	if (instance && Object.keys(filters).length === 0) return structuredClone(instance.filters);
-	const merged = instance ? { ...structuredClone(instance.filters), ...filters } : structuredClone(filters);
+	const merged = instance
+		? { ...structuredClone(instance.filters), ...filters }
+		: structuredClone(filters);
 	const payloads = merged.payloads;
 	if (payloads !== undefined && payloads !== null && !isPlainObject(payloads)) {
 		throw errors.validation('filters', 'Payloads must be passed as a dictionary');
@@ -138,18 +158,31 @@ function validateFlagBody(ctx, body, { instance = null, partial = false } = {}) 
 	const key = charField(data, 'key', { required: !partial, maxLength: 400 });
 	if (key !== undefined) out.key = validateKey(ctx, key, instance);
 	if ('filters' in data) {
-		if (data.filters === null) throw errors.validation('filters', 'This field may not be null.', 'null');
+		if (data.filters === null)
+			throw errors.validation('filters', 'This field may not be null.', 'null');
 		out.filters = validateFilters(data.filters, instance);
 	}
 	set('deleted', booleanField(data, 'deleted'));
 	set('active', booleanField(data, 'active'));
 	set('archived', booleanField(data, 'archived'));
 	set('version', integerField(data, 'version', { required: false }));
-	set('ensure_experience_continuity', booleanField(data, 'ensure_experience_continuity', { allowNull: true }));
+	set(
+		'ensure_experience_continuity',
+		booleanField(data, 'ensure_experience_continuity', { allowNull: true }),
+	);
 	set('tags', stringListField(data, 'tags'));
-	set('is_remote_configuration', booleanField(data, 'is_remote_configuration', { allowNull: true }));
-	set('evaluation_runtime', choiceField(data, 'evaluation_runtime', ['server', 'client', 'all'], { allowNull: true }));
-	set('bucketing_identifier', choiceField(data, 'bucketing_identifier', ['distinct_id', 'device_id'], { allowNull: true }));
+	set(
+		'is_remote_configuration',
+		booleanField(data, 'is_remote_configuration', { allowNull: true }),
+	);
+	set(
+		'evaluation_runtime',
+		choiceField(data, 'evaluation_runtime', ['server', 'client', 'all'], { allowNull: true }),
+	);
+	set(
+		'bucketing_identifier',
+		choiceField(data, 'bucketing_identifier', ['distinct_id', 'device_id'], { allowNull: true }),
+	);
 
 	// `_validate_archived_flags_are_disabled`; on create `active` falls back to the model default (true)
 	const archived = out.archived ?? (instance ? instance.archived : false);
@@ -170,7 +203,8 @@ function freeKeyHeldByDeletedFlags(ctx, key, except = null) {
 	const flags = ctx.state.featureFlags;
 	for (let i = flags.length - 1; i >= 0; i--) {
 		const f = flags[i];
-		if (f.project_id === ctx.project.id && f.deleted && f.key === key && f !== except) flags.splice(i, 1);
+		if (f.project_id === ctx.project.id && f.deleted && f.key === key && f !== except)
+			flags.splice(i, 1);
 	}
 }
 

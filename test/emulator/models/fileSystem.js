@@ -59,7 +59,8 @@ function hrefFor(type, ref) {
 	return base ? base + ref : null;
 }
 
-const entriesOf = (state, projectId) => state.fileSystem.filter((row) => row.project_id === projectId);
+const entriesOf = (state, projectId) =>
+	state.fileSystem.filter((row) => row.project_id === projectId);
 
 function findEntry(state, projectId, id) {
 	const wanted = normalizeUuid(id);

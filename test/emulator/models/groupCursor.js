@@ -4,7 +4,10 @@
 
 /** Python `json.dumps` of a string (ensure_ascii=True). */
 const pyJsonString = (text) =>
-	JSON.stringify(text).replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+	JSON.stringify(text).replace(
+		/[\u007f-\uffff]/g,
+		(c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'),
+	);
 
 function encodeCursor(createdAtMicros, groupKey) {
 	const text = `{"c": ${createdAtMicros}, "k": ${pyJsonString(groupKey)}}`;
@@ -23,7 +26,8 @@ function pyStr(value) {
 function pyIntOfJson(value) {
 	if (typeof value === 'boolean') return value ? 1 : 0;
 	if (typeof value === 'number') return Number.isFinite(value) ? Math.trunc(value) : null;
-	if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value)) return Number.parseInt(value, 10);
+	if (typeof value === 'string' && /^\s*[+-]?\d+\s*$/.test(value))
+		return Number.parseInt(value, 10);
 	return null;
 }
 
@@ -34,7 +38,10 @@ function pyIntOfJson(value) {
  */
 function decodeCursor(cursor) {
 	const NONE = [0, ''];
-	const b64 = cursor.replace(/-/g, '+').replace(/_/g, '/').replace(/[^A-Za-z0-9+/=]/g, '');
+	const b64 = cursor
+		.replace(/-/g, '+')
+		.replace(/_/g, '/')
+		.replace(/[^A-Za-z0-9+/=]/g, '');
 	if (b64.length % 4 !== 0) return NONE;
 	let data;
 	try {
@@ -42,7 +49,8 @@ function decodeCursor(cursor) {
 	} catch {
 		return NONE;
 	}
-	if (data === null || typeof data !== 'object' || Array.isArray(data) || !('k' in data)) return NONE;
+	if (data === null || typeof data !== 'object' || Array.isArray(data) || !('k' in data))
+		return NONE;
 	let micros = 'c' in data ? pyIntOfJson(data.c) : 0;
 	if (micros === null) return NONE;
 	if (micros > 0 && micros < 1e15) micros *= 1000; // millisecond cursors are scaled up

@@ -71,7 +71,13 @@ function logGroupActivity(ctx, group, activity, name, change) {
 		detail: {
 			id: null,
 			changes: [
-				{ type: 'Group', action: change.action, field: null, before: change.before ?? null, after: change.after ?? null },
+				{
+					type: 'Group',
+					action: change.action,
+					field: null,
+					before: change.before ?? null,
+					after: change.after ?? null,
+				},
 			],
 			merge: null,
 			trigger: null,

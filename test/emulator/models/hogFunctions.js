@@ -42,11 +42,51 @@ const TEMPLATES = {
 		code: WEBHOOK_CODE,
 		code_language: 'hog',
 		inputs_schema: [
-			{ key: 'url', type: 'string', label: 'Webhook URL', secret: false, required: true, description: 'Endpoint URL to send event data to.' },
-			{ key: 'method', type: 'choice', label: 'Method', secret: false, choices: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map(choice), default: 'POST', required: false, description: 'HTTP method to use for the request.' },
-			{ key: 'body', type: 'json', label: 'JSON Body', default: { event: '{event}', person: '{person}' }, secret: false, required: false, description: 'JSON payload to send in the request body.' },
-			{ key: 'headers', type: 'dictionary', label: 'Headers', secret: false, required: false, default: { 'Content-Type': 'application/json', Accept: 'application/json' }, description: 'HTTP headers to send in the request.' },
-			{ key: 'debug', type: 'boolean', label: 'Log responses', description: 'Logs the response of http calls for debugging.', secret: false, required: false, default: false },
+			{
+				key: 'url',
+				type: 'string',
+				label: 'Webhook URL',
+				secret: false,
+				required: true,
+				description: 'Endpoint URL to send event data to.',
+			},
+			{
+				key: 'method',
+				type: 'choice',
+				label: 'Method',
+				secret: false,
+				choices: ['POST', 'PUT', 'PATCH', 'GET', 'DELETE'].map(choice),
+				default: 'POST',
+				required: false,
+				description: 'HTTP method to use for the request.',
+			},
+			{
+				key: 'body',
+				type: 'json',
+				label: 'JSON Body',
+				default: { event: '{event}', person: '{person}' },
+				secret: false,
+				required: false,
+				description: 'JSON payload to send in the request body.',
+			},
+			{
+				key: 'headers',
+				type: 'dictionary',
+				label: 'Headers',
+				secret: false,
+				required: false,
+				default: { 'Content-Type': 'application/json', Accept: 'application/json' },
+				description: 'HTTP headers to send in the request.',
+			},
+			{
+				key: 'debug',
+				type: 'boolean',
+				label: 'Log responses',
+				description: 'Logs the response of http calls for debugging.',
+				secret: false,
+				required: false,
+				default: false,
+			},
 		],
 		type: 'destination',
 		status: 'stable',
@@ -59,21 +99,56 @@ const TEMPLATES = {
 	},
 };
 
-const FUNCTION_TYPES = ['destination', 'site_destination', 'internal_destination', 'source_webhook', 'warehouse_source_webhook', 'site_app', 'transformation'];
-const INPUT_TYPES = ['string', 'number', 'boolean', 'dictionary', 'choice', 'json', 'integration', 'integration_field', 'email', 'native_email'];
+const FUNCTION_TYPES = [
+	'destination',
+	'site_destination',
+	'internal_destination',
+	'source_webhook',
+	'warehouse_source_webhook',
+	'site_app',
+	'transformation',
+];
+const INPUT_TYPES = [
+	'string',
+	'number',
+	'boolean',
+	'dictionary',
+	'choice',
+	'json',
+	'integration',
+	'integration_field',
+	'email',
+	'native_email',
+];
 const MAX_HOG_CODE_SIZE_BYTES = 100 * 1024;
 
 /** Python truthiness, which InputsItemSerializer uses for "required". */
-const pyFalsy = (v) => v === undefined || v === null || v === false || v === 0 || v === '' || (Array.isArray(v) && !v.length) || (isPlainObject(v) && !Object.keys(v).length);
+const pyFalsy = (v) =>
+	v === undefined ||
+	v === null ||
+	v === false ||
+	v === 0 ||
+	v === '' ||
+	(Array.isArray(v) && !v.length) ||
+	(isPlainObject(v) && !Object.keys(v).length);
 
 const templateRefs = (value) => JSON.stringify(value ?? null).match(/\{[^{}]*\}/g) || [];
 const bytecodeFor = (value) =>
-	typeof value === 'string' && !templateRefs(value).length ? ['_H', 1, 32, value] : ['_H', 1, 'emulator: template bytecode not compiled'];
+	typeof value === 'string' && !templateRefs(value).length
+		? ['_H', 1, 32, value]
+		: ['_H', 1, 'emulator: template bytecode not compiled'];
 
 /** The inputs other inputs reference (`{inputs.x}`) come first: PostHog's dependency order. */
 function inputOrder(inputs) {
 	const keys = Object.keys(inputs);
-	const deps = Object.fromEntries(keys.map((k) => [k, templateRefs(inputs[k].value).flatMap((ref) => [...ref.matchAll(/inputs\.(\w+)/g)].map((x) => x[1])).filter((d) => d !== k && keys.includes(d))]));
+	const deps = Object.fromEntries(
+		keys.map((k) => [
+			k,
+			templateRefs(inputs[k].value)
+				.flatMap((ref) => [...ref.matchAll(/inputs\.(\w+)/g)].map((x) => x[1]))
+				.filter((d) => d !== k && keys.includes(d)),
+		]),
+	);
 	const ordered = [];
 	const visit = (k, seen = new Set()) => {
 		if (ordered.includes(k) || seen.has(k)) return;
@@ -86,7 +161,12 @@ function inputOrder(inputs) {
 }
 
 function validateInputsSchema(schema) {
-	if (!Array.isArray(schema)) throw errors.validation('inputs_schema', 'Expected a list of items but got type "dict".', 'not_a_list');
+	if (!Array.isArray(schema))
+		throw errors.validation(
+			'inputs_schema',
+			'Expected a list of items but got type "dict".',
+			'not_a_list',
+		);
 	return schema.map((item, i) => {
 		const data = serializerData(item, `inputs_schema__${i}`);
 		choiceField(data, 'type', INPUT_TYPES, { attr: `inputs_schema__${i}__type` });
@@ -107,7 +187,11 @@ function validateInputs(schema, inputs, previous = {}) {
 	for (const entry of schema) {
 		let item = inputs[entry.key] ?? {};
 		const attr = `inputs__${entry.key}`;
-		if (!isPlainObject(item)) throw errors.validation(attr, `Invalid data. Expected a dictionary, but got ${Array.isArray(item) ? 'list' : typeof item === 'string' ? 'str' : 'int'}.`);
+		if (!isPlainObject(item))
+			throw errors.validation(
+				attr,
+				`Invalid data. Expected a dictionary, but got ${Array.isArray(item) ? 'list' : typeof item === 'string' ? 'str' : 'int'}.`,
+			);
 		if (entry.secret && item.secret === true && previous[entry.key]) item = previous[entry.key];
 		const value = item.value;
 		if (entry.required && pyFalsy(value)) throw errors.validation(attr, 'This field is required.');
@@ -115,20 +199,31 @@ function validateInputs(schema, inputs, previous = {}) {
 			if (value !== undefined) out[entry.key] = { value };
 			continue;
 		}
-		if (entry.type === 'string' && typeof value !== 'string') throw errors.validation(attr, 'Value must be a string.');
-		if (entry.type === 'boolean' && typeof value !== 'boolean') throw errors.validation(attr, 'Value must be a boolean.');
-		if (entry.type === 'dictionary' && !isPlainObject(value)) throw errors.validation(attr, 'Value must be a dictionary.');
-		out[entry.key] = ['string', 'dictionary', 'json'].includes(entry.type) ? { value, bytecode: bytecodeFor(value) } : { value };
+		if (entry.type === 'string' && typeof value !== 'string')
+			throw errors.validation(attr, 'Value must be a string.');
+		if (entry.type === 'boolean' && typeof value !== 'boolean')
+			throw errors.validation(attr, 'Value must be a boolean.');
+		if (entry.type === 'dictionary' && !isPlainObject(value))
+			throw errors.validation(attr, 'Value must be a dictionary.');
+		out[entry.key] = ['string', 'dictionary', 'json'].includes(entry.type)
+			? { value, bytecode: bytecodeFor(value) }
+			: { value };
 	}
 	inputOrder(out).forEach((key, order) => (out[key].order = order));
 	return out;
 }
 
 function validateFilters(filters) {
-	if (filters === null || filters === undefined) return { source: 'events', bytecode: bytecodeFor(null) };
-	if (!isPlainObject(filters)) throw errors.validation('filters', 'Invalid data. Expected a dictionary, but got str.');
+	if (filters === null || filters === undefined)
+		return { source: 'events', bytecode: bytecodeFor(null) };
+	if (!isPlainObject(filters))
+		throw errors.validation('filters', 'Invalid data. Expected a dictionary, but got str.');
 	for (const [i, e] of (filters.events || []).entries()) {
-		if (!isPlainObject(e)) throw errors.validation(`filters__events__${i}`, 'Invalid data. Expected a dictionary, but got str.');
+		if (!isPlainObject(e))
+			throw errors.validation(
+				`filters__events__${i}`,
+				'Invalid data. Expected a dictionary, but got str.',
+			);
 	}
 	return { ...filters, source: filters.source || 'events', bytecode: bytecodeFor(null) };
 }
@@ -140,44 +235,71 @@ function validateFilters(filters) {
  */
 function validateHogFunction(state, body, instance) {
 	const data = serializerData(body);
-	const templateId = instance ? instance.template_id : data.template_id ?? null;
+	const templateId = instance ? instance.template_id : (data.template_id ?? null);
 	const template = templateId ? TEMPLATES[templateId] : null;
-	if (templateId && !template) throw errors.validation('template_id', `No template found for id '${templateId}'`);
+	if (templateId && !template)
+		throw errors.validation('template_id', `No template found for id '${templateId}'`);
 	const fields = {};
 	const type = data.type ?? (instance ? instance.type : 'destination');
 	fields.type = choiceField({ type }, 'type', FUNCTION_TYPES, { allowNull: false });
-	if (instance && fields.type !== instance.type) throw errors.validation('type', 'Cannot modify the type of an existing function');
+	if (instance && fields.type !== instance.type)
+		throw errors.validation('type', 'Cannot modify the type of an existing function');
 	for (const name of ['name', 'description']) {
-		if (data[name] !== undefined) fields[name] = data[name] === null ? null : charField(data, name, { required: false, allowBlank: true, maxLength: name === 'name' ? 400 : undefined });
+		if (data[name] !== undefined)
+			fields[name] =
+				data[name] === null
+					? null
+					: charField(data, name, {
+							required: false,
+							allowBlank: true,
+							maxLength: name === 'name' ? 400 : undefined,
+						});
 	}
 	if (data.icon_url !== undefined) fields.icon_url = data.icon_url;
 	for (const name of ['enabled', 'deleted']) {
 		const value = booleanField(data, name);
 		if (value !== undefined) fields[name] = value;
 	}
-	if (data.hog !== undefined) fields.hog = data.hog === null ? null : charField(data, 'hog', { required: false, allowBlank: true });
-	if (data.inputs_schema !== undefined) fields.inputs_schema = validateInputsSchema(data.inputs_schema);
+	if (data.hog !== undefined)
+		fields.hog =
+			data.hog === null ? null : charField(data, 'hog', { required: false, allowBlank: true });
+	if (data.inputs_schema !== undefined)
+		fields.inputs_schema = validateInputsSchema(data.inputs_schema);
 	if (!instance && template) {
 		// missing hog, inputs_schema, name, description and icon_url come from the template
 		fields.hog = fields.hog || template.code;
-		fields.inputs_schema = fields.inputs_schema?.length ? fields.inputs_schema : template.inputs_schema;
+		fields.inputs_schema = fields.inputs_schema?.length
+			? fields.inputs_schema
+			: template.inputs_schema;
 		fields.name = fields.name || template.name;
 		fields.description = fields.description || template.description;
 		fields.icon_url = fields.icon_url || template.icon_url;
 	}
 	const schema = fields.inputs_schema ?? instance?.inputs_schema ?? [];
-	if (data.inputs !== undefined || !instance) fields.inputs = validateInputs(schema, data.inputs ?? {}, instance?.inputs);
+	if (data.inputs !== undefined || !instance)
+		fields.inputs = validateInputs(schema, data.inputs ?? {}, instance?.inputs);
 	if (data.filters !== undefined || !instance) fields.filters = validateFilters(data.filters);
 	if (data.masking !== undefined) fields.masking = data.masking;
 	if (state.hogFunctionAccess === 'addon' && !state.dataPipelinesAddon) {
-		if (!template) throw errors.validation('template_id', 'The Data Pipelines addon is required to create custom functions. Please use a template or upgrade your plan.');
-		if (!template.free && !instance) throw errors.validation('template_id', 'The Data Pipelines addon is required for this template. Please upgrade your plan to use this template.');
+		if (!template)
+			throw errors.validation(
+				'template_id',
+				'The Data Pipelines addon is required to create custom functions. Please use a template or upgrade your plan.',
+			);
+		if (!template.free && !instance)
+			throw errors.validation(
+				'template_id',
+				'The Data Pipelines addon is required for this template. Please upgrade your plan to use this template.',
+			);
 		fields.hog = template.code;
 		fields.inputs_schema = template.inputs_schema;
 	}
 	if (typeof fields.hog === 'string') {
 		if (Buffer.byteLength(fields.hog) > MAX_HOG_CODE_SIZE_BYTES) {
-			throw errors.validation('hog', 'HOG code exceeds maximum size of 100KB. Please simplify your code or contact support if you need this limit increased.');
+			throw errors.validation(
+				'hog',
+				'HOG code exceeds maximum size of 100KB. Please simplify your code or contact support if you need this limit increased.',
+			);
 		}
 		fields.bytecode = ['_H', 1, 'emulator: hog not compiled'];
 	}
@@ -189,7 +311,8 @@ function validateHogFunction(state, body, instance) {
 const statusOf = (fn) => (fn.enabled ? { ...fn.watcher } : { state: 0, tokens: 0 });
 
 /** The template as HogFunctionTemplateSerializer nests it. */
-const templateOf = (fn) => (fn.template_id && TEMPLATES[fn.template_id] ? { ...TEMPLATES[fn.template_id] } : null);
+const templateOf = (fn) =>
+	fn.template_id && TEMPLATES[fn.template_id] ? { ...TEMPLATES[fn.template_id] } : null;
 
 /** HogFunctionMinimalSerializer: the list's shape, no `inputs` (§10.4). */
 const serializeMinimal = (state, fn) => ({

@@ -48,10 +48,34 @@ const TABLES = {
 };
 
 /** Real HogQL fields the emulator does not model: a 501, not "Unable to resolve field". */
-const UNMODELLED_FIELDS = new Set(['created_at', 'team_id', 'person', 'pdi', 'session', '$session_id', '$window_id', 'last_seen_at', 'version', 'group_0', 'group_1', 'group_2', 'group_3', 'group_4', '$group_0', '$group_1', '$group_2', '$group_3', '$group_4']);
+const UNMODELLED_FIELDS = new Set([
+	'created_at',
+	'team_id',
+	'person',
+	'pdi',
+	'session',
+	'$session_id',
+	'$window_id',
+	'last_seen_at',
+	'version',
+	'group_0',
+	'group_1',
+	'group_2',
+	'group_3',
+	'group_4',
+	'$group_0',
+	'$group_1',
+	'$group_2',
+	'$group_3',
+	'$group_4',
+]);
 
 const propertyText = (value) =>
-	value === undefined || value === null ? null : typeof value === 'object' ? JSON.stringify(value) : String(value);
+	value === undefined || value === null
+		? null
+		: typeof value === 'object'
+			? JSON.stringify(value)
+			: String(value);
 
 /** One expression: `{ name, type, get(row, state) }`, or throws (400 unknown field, 501 unsupported). */
 function expression(text, table) {
@@ -60,19 +84,35 @@ function expression(text, table) {
 	let m;
 	if ((m = /^properties\.([\w$]+)$/.exec(text))) {
 		const key = m[1];
-		const source = { events: 'properties', persons: 'properties', groups: 'group_properties' }[table];
+		const source = { events: 'properties', persons: 'properties', groups: 'group_properties' }[
+			table
+		];
 		return { name: text, type: 'Nullable(String)', get: (row) => propertyText(row[source]?.[key]) };
 	}
-	if ((m = /^toDate\((\w+)\)$/.exec(text)) && def.columns[m[1]] && def.columns[m[1]][0].startsWith('DateTime')) {
+	if (
+		(m = /^toDate\((\w+)\)$/.exec(text)) &&
+		def.columns[m[1]] &&
+		def.columns[m[1]][0].startsWith('DateTime')
+	) {
 		const [, getter] = def.columns[m[1]];
-		return { name: text, type: 'Date', get: (row, state) => normalizeIso(getter(row, state)).slice(0, 10) };
+		return {
+			name: text,
+			type: 'Date',
+			get: (row, state) => normalizeIso(getter(row, state)).slice(0, 10),
+		};
 	}
 	if (/^[\w$.]+$/.test(text)) {
 		if (def.columns[text]) {
 			const [type, getter] = def.columns[text];
-			return { name: text, type, get: (row, state) => (type.startsWith('DateTime') ? normalizeIso(getter(row, state)) : getter(row, state)) };
+			return {
+				name: text,
+				type,
+				get: (row, state) =>
+					type.startsWith('DateTime') ? normalizeIso(getter(row, state)) : getter(row, state),
+			};
 		}
-		if (UNMODELLED_FIELDS.has(text) || text.includes('.')) throw errors.emulatorUnsupported(`the HogQL field ${text} of ${table}`);
+		if (UNMODELLED_FIELDS.has(text) || text.includes('.'))
+			throw errors.emulatorUnsupported(`the HogQL field ${text} of ${table}`);
 		throw queryError(`Unable to resolve field: ${text}`);
 	}
 	throw errors.emulatorUnsupported(`the HogQL expression ${text}`);
@@ -113,12 +153,16 @@ function constant(text, literals, now) {
 	if (text === 'TRUE' || text === 'FALSE') return text === 'TRUE';
 	if ((m = /^(now|today)\(\)(?: - INTERVAL (\d+) (SECOND|MINUTE|HOUR|DAY|WEEK))?$/.exec(text))) {
 		const minus = m[2] ? Number(m[2]) * INTERVAL_MS[m[3]] : 0;
-		if (m[1] === 'today') return new Date(Math.floor(now.getTime() / 864e5) * 864e5 - minus).toISOString().slice(0, 10);
+		if (m[1] === 'today')
+			return new Date(Math.floor(now.getTime() / 864e5) * 864e5 - minus).toISOString().slice(0, 10);
 		return new Date(now.getTime() - minus).toISOString();
 	}
 	if ((m = /^(toDateTime|toDate)\(\$s(\d+)\)$/.exec(text))) {
 		const iso = normalizeIso(literals[Number(m[2])]);
-		if (iso === null) throw queryError(`Cannot parse string '${literals[Number(m[2])]}' as ${m[1] === 'toDate' ? 'Date' : 'DateTime'}`);
+		if (iso === null)
+			throw queryError(
+				`Cannot parse string '${literals[Number(m[2])]}' as ${m[1] === 'toDate' ? 'Date' : 'DateTime'}`,
+			);
 		return m[1] === 'toDate' ? iso.slice(0, 10) : iso;
 	}
 	throw errors.emulatorUnsupported(`the HogQL operand ${text}`);
@@ -126,9 +170,17 @@ function constant(text, literals, now) {
 
 /** Orders two values the way ClickHouse compares a column of `type` with a constant. */
 function compare(type, a, b) {
-	if (type.startsWith('DateTime') && typeof b === 'string') [a, b] = [parseIsoMicros(a), parseIsoMicros(b)];
-	else if (type === 'Date' && typeof b === 'string' && b.length > 10) [a, b] = [parseIsoMicros(a), parseIsoMicros(b)]; // Date vs DateTime: midnight
-	else if (typeof b === 'number' && typeof a === 'string' && a.trim() !== '' && !Number.isNaN(Number(a))) a = Number(a);
+	if (type.startsWith('DateTime') && typeof b === 'string')
+		[a, b] = [parseIsoMicros(a), parseIsoMicros(b)];
+	else if (type === 'Date' && typeof b === 'string' && b.length > 10)
+		[a, b] = [parseIsoMicros(a), parseIsoMicros(b)]; // Date vs DateTime: midnight
+	else if (
+		typeof b === 'number' &&
+		typeof a === 'string' &&
+		a.trim() !== '' &&
+		!Number.isNaN(Number(a))
+	)
+		a = Number(a);
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -154,7 +206,11 @@ function whereFilter(text, table, literals, now) {
 			const options = splitList(m[2]).map((o) => constant(o, literals, now));
 			return (row, state) => {
 				const actual = expr.get(row, state);
-				return actual !== null && actual !== undefined && options.some((o) => compare(expr.type, actual, o) === 0);
+				return (
+					actual !== null &&
+					actual !== undefined &&
+					options.some((o) => compare(expr.type, actual, o) === 0)
+				);
 			};
 		}
 		if ((m = /^(.+?) (=|==|!=|<>|<=|>=|<|>) (.+)$/.exec(part))) {
@@ -193,29 +249,43 @@ function compareRows(keys, a, b) {
 }
 
 /** `SELECT <columns> FROM <table> [WHERE …] [ORDER BY …]`: one output row per stored row. */
-function selectRows({ select: selectText, table, where, order }, { state, projectId, literals, now }) {
+function selectRows(
+	{ select: selectText, table, where, order },
+	{ state, projectId, literals, now },
+) {
 	const select = selectList(selectText, table);
-	if (select.some((s) => s.aggregate)) throw errors.emulatorUnsupported('count() mixed with columns without GROUP BY');
+	if (select.some((s) => s.aggregate))
+		throw errors.emulatorUnsupported('count() mixed with columns without GROUP BY');
 	const keys = orderKeys(order, select, table).map((k, position) => ({ ...k, position }));
 	const keep = whereFilter(where, table, literals, now);
-	const rows = TABLES[table].rows(state, projectId)
+	const rows = TABLES[table]
+		.rows(state, projectId)
 		.filter((row) => keep(row, state))
 		.map((row) => ({
 			values: select.map((s) => s.get(row, state)),
-			sortValues: keys.map((k) => (k.expr ? k.expr.get(row, state) : select[k.index].get(row, state))),
+			sortValues: keys.map((k) =>
+				k.expr ? k.expr.get(row, state) : select[k.index].get(row, state),
+			),
 		}));
 	if (keys.length) rows.sort((a, b) => compareRows(keys, a, b));
 	return { select, rows: rows.map((r) => r.values) };
 }
 
 /** `SELECT <keys…>, count() FROM <table> [WHERE …] GROUP BY <keys> [ORDER BY …]`, or count() alone. */
-function countRows({ select: selectText, table, where, group, order }, { state, projectId, literals, now }) {
+function countRows(
+	{ select: selectText, table, where, group, order },
+	{ state, projectId, literals, now },
+) {
 	const select = selectList(selectText, table);
 	const keyItems = select.filter((s) => !s.aggregate);
 	const groupBy = group ? splitList(group) : [];
-	const grouped = groupBy.map((g) => select.find((s) => !s.aggregate && (s.alias === g || s.name === g)));
+	const grouped = groupBy.map((g) =>
+		select.find((s) => !s.aggregate && (s.alias === g || s.name === g)),
+	);
 	if (grouped.includes(undefined) || grouped.length !== keyItems.length) {
-		throw errors.emulatorUnsupported('a GROUP BY that is not exactly the non-aggregate select items');
+		throw errors.emulatorUnsupported(
+			'a GROUP BY that is not exactly the non-aggregate select items',
+		);
 	}
 	const keep = whereFilter(where, table, literals, now);
 	const groups = new Map();
@@ -233,10 +303,22 @@ function countRows({ select: selectText, table, where, group, order }, { state, 
 	});
 	// ClickHouse returns groups in no particular order; without ORDER BY the emulator sorts by the keys
 	const keys = orderKeys(order, select, table);
-	if (keys.some((k) => k.index === -1)) throw errors.emulatorUnsupported('ORDER BY an expression that is not selected');
-	const sortKeys = keys.length ? keys : select.map((s, index) => ({ index, desc: false })).filter((k) => !select[k.index].aggregate);
-	const positioned = rows.map((values) => ({ values, sortValues: sortKeys.map((k) => values[k.index]) }));
-	positioned.sort((a, b) => compareRows(sortKeys.map((k, position) => ({ ...k, position })), a, b));
+	if (keys.some((k) => k.index === -1))
+		throw errors.emulatorUnsupported('ORDER BY an expression that is not selected');
+	const sortKeys = keys.length
+		? keys
+		: select.map((s, index) => ({ index, desc: false })).filter((k) => !select[k.index].aggregate);
+	const positioned = rows.map((values) => ({
+		values,
+		sortValues: sortKeys.map((k) => values[k.index]),
+	}));
+	positioned.sort((a, b) =>
+		compareRows(
+			sortKeys.map((k, position) => ({ ...k, position })),
+			a,
+			b,
+		),
+	);
 	return { select, rows: positioned.map((r) => r.values) };
 }
 
@@ -244,17 +326,20 @@ function countRows({ select: selectText, table, where, group, order }, { state, 
 const QUERIES = [
 	{
 		shape: 'SELECT <keys>, count() FROM <table> [WHERE …] GROUP BY <keys> [ORDER BY …]',
-		pattern: /^SELECT (?<select>.+?) FROM (?<table>\w+)(?: WHERE (?<where>.+?))? GROUP BY (?<group>.+?)(?: ORDER BY (?<order>.+))?$/,
+		pattern:
+			/^SELECT (?<select>.+?) FROM (?<table>\w+)(?: WHERE (?<where>.+?))? GROUP BY (?<group>.+?)(?: ORDER BY (?<order>.+))?$/,
 		run: countRows,
 	},
 	{
 		shape: 'SELECT count() FROM <table> [WHERE …]',
-		pattern: /^SELECT (?<select>(?:count|COUNT)\(\)(?: AS \w+)?) FROM (?<table>\w+)(?: WHERE (?<where>.+))?$/,
+		pattern:
+			/^SELECT (?<select>(?:count|COUNT)\(\)(?: AS \w+)?) FROM (?<table>\w+)(?: WHERE (?<where>.+))?$/,
 		run: countRows,
 	},
 	{
 		shape: 'SELECT <columns> FROM <table> [WHERE …] [ORDER BY …]',
-		pattern: /^SELECT (?<select>.+?) FROM (?<table>\w+)(?: WHERE (?<where>.+?))?(?: ORDER BY (?<order>.+))?$/,
+		pattern:
+			/^SELECT (?<select>.+?) FROM (?<table>\w+)(?: WHERE (?<where>.+?))?(?: ORDER BY (?<order>.+))?$/,
 		run: selectRows,
 	},
 ];
@@ -264,9 +349,14 @@ function runQuery(prepared, context) {
 	for (const { pattern, run } of QUERIES) {
 		const m = pattern.exec(prepared.canonical);
 		if (!m) continue;
-		if (!TABLES[m.groups.table]) throw errors.emulatorUnsupported(`the HogQL table ${m.groups.table}`);
+		if (!TABLES[m.groups.table])
+			throw errors.emulatorUnsupported(`the HogQL table ${m.groups.table}`);
 		const { select, rows } = run(m.groups, { ...context, literals: prepared.literals });
-		return { columns: select.map((s) => s.column), types: select.map((s) => [s.column, s.type]), rows };
+		return {
+			columns: select.map((s) => s.column),
+			types: select.map((s) => [s.column, s.type]),
+			rows,
+		};
 	}
 	throw errors.emulatorUnsupported(`this HogQL query: ${prepared.canonical}`);
 }

@@ -7,11 +7,24 @@
 const errors = require('../errors');
 
 const KEYWORDS = new Set(
-	'SELECT FROM WHERE GROUP BY ORDER LIMIT OFFSET AS AND OR NOT IN IS NULL ASC DESC INTERVAL SECOND MINUTE HOUR DAY WEEK MONTH YEAR WITH JOIN LEFT INNER ON HAVING UNION ALL DISTINCT TRUE FALSE'.split(' '),
+	'SELECT FROM WHERE GROUP BY ORDER LIMIT OFFSET AS AND OR NOT IN IS NULL ASC DESC INTERVAL SECOND MINUTE HOUR DAY WEEK MONTH YEAR WITH JOIN LEFT INNER ON HAVING UNION ALL DISTINCT TRUE FALSE'.split(
+		' ',
+	),
 );
 const INTERVAL_UNITS = new Set(['SECOND', 'MINUTE', 'HOUR', 'DAY', 'WEEK', 'MONTH', 'YEAR']);
 /** HogQL's own tables (a query on another name is "Unknown table"). */
-const HOGQL_TABLES = new Set(['events', 'persons', 'groups', 'sessions', 'person_distinct_ids', 'cohort_people', 'session_replay_events', 'numbers', 'query_log', 'logs']);
+const HOGQL_TABLES = new Set([
+	'events',
+	'persons',
+	'groups',
+	'sessions',
+	'person_distinct_ids',
+	'cohort_people',
+	'session_replay_events',
+	'numbers',
+	'query_log',
+	'logs',
+]);
 const MAX_SELECT_RETURNED_ROWS = 50000; // posthog/hogql/constants.py
 const DEFAULT_RETURNED_ROWS = 100;
 
@@ -43,8 +56,14 @@ function tokenize(text) {
 		} else if ((m = /^[A-Za-z_$][\w$]*(\.[A-Za-z_$][\w$]*)*/.exec(rest))) {
 			const upper = m[0].toUpperCase();
 			// interval units are keywords only after `INTERVAL <n>` (`AS day` is a name)
-			const unit = INTERVAL_UNITS.has(upper) && !(tokens.length > 1 && tokens[tokens.length - 2].value === 'INTERVAL');
-			tokens.push(KEYWORDS.has(upper) && !unit ? { kind: 'kw', value: upper } : { kind: 'ident', value: m[0] });
+			const unit =
+				INTERVAL_UNITS.has(upper) &&
+				!(tokens.length > 1 && tokens[tokens.length - 2].value === 'INTERVAL');
+			tokens.push(
+				KEYWORDS.has(upper) && !unit
+					? { kind: 'kw', value: upper }
+					: { kind: 'ident', value: m[0] },
+			);
 			i += m[0].length;
 		} else if ((m = /^(<=|>=|!=|<>|==|[-+*/%(),=<>;])/.exec(rest))) {
 			tokens.push({ kind: 'op', value: m[0] });
@@ -63,14 +82,22 @@ function substitutePlaceholders(tokens, values) {
 		if (token.kind !== 'placeholder') return token;
 		const names = values ? Object.keys(values) : [];
 		if (!names.length) throw queryError(`Unresolved placeholder: {${token.value}}`);
-		if (!(token.value in values) || values[token.value] === null || values[token.value] === undefined) {
-			throw queryError(`Placeholder {${token.value}} is not available in this context. You can use the following: ${names.join(', ')}`);
+		if (
+			!(token.value in values) ||
+			values[token.value] === null ||
+			values[token.value] === undefined
+		) {
+			throw queryError(
+				`Placeholder {${token.value}} is not available in this context. You can use the following: ${names.join(', ')}`,
+			);
 		}
 		const value = values[token.value];
 		if (typeof value === 'string') return { kind: 'str', value };
 		if (typeof value === 'number') return { kind: 'num', value: String(value) };
 		if (typeof value === 'boolean') return { kind: 'kw', value: value ? 'TRUE' : 'FALSE' };
-		throw errors.emulatorUnsupported(`placeholder {${token.value}} holds a ${Array.isArray(value) ? 'list' : 'dict'}`);
+		throw errors.emulatorUnsupported(
+			`placeholder {${token.value}} holds a ${Array.isArray(value) ? 'list' : 'dict'}`,
+		);
 	});
 }
 
@@ -78,7 +105,8 @@ function checkParentheses(tokens) {
 	let depth = 0;
 	for (const token of tokens) {
 		if (token.value === '(' && token.kind === 'op') depth++;
-		if (token.value === ')' && token.kind === 'op' && --depth < 0) throw queryError("extraneous input ')' expecting <EOF>");
+		if (token.value === ')' && token.kind === 'op' && --depth < 0)
+			throw queryError("extraneous input ')' expecting <EOF>");
 	}
 	if (depth > 0) throw queryError("missing ')' at '<EOF>'");
 }
@@ -113,11 +141,18 @@ function prepareHogQL(text, values, { offsetBlocked = false } = {}) {
 	if (!tokens.length) throw queryError("mismatched input '<EOF>' expecting {SELECT, WITH, '('}");
 	checkParentheses(tokens);
 	if (tokens[0].value !== 'SELECT' && tokens[0].value !== 'WITH' && tokens[0].value !== '(') {
-		throw queryError(`no viable alternative at input '${tokens[0].kind === 'str' ? `'${tokens[0].value}'` : tokens[0].value}'`);
+		throw queryError(
+			`no viable alternative at input '${tokens[0].kind === 'str' ? `'${tokens[0].value}'` : tokens[0].value}'`,
+		);
 	}
 	tokens.forEach((token, i) => {
 		const next = tokens[i + 1];
-		if ((token.value === 'FROM' || token.value === 'JOIN') && next && next.kind === 'ident' && !HOGQL_TABLES.has(next.value)) {
+		if (
+			(token.value === 'FROM' || token.value === 'JOIN') &&
+			next &&
+			next.kind === 'ident' &&
+			!HOGQL_TABLES.has(next.value)
+		) {
 			throw queryError(`Unknown table \`${next.value}\`.`);
 		}
 	});
@@ -128,17 +163,28 @@ function prepareHogQL(text, values, { offsetBlocked = false } = {}) {
 	const tail = / LIMIT (\d+)(?:, (\d+)| OFFSET (\d+))?$/.exec(canonical);
 	if (tail) {
 		canonical = canonical.slice(0, tail.index);
-		if (tail[2] !== undefined) [offset, limit] = [Number(tail[1]), Number(tail[2])]; // LIMIT offset, count
+		if (tail[2] !== undefined)
+			[offset, limit] = [Number(tail[1]), Number(tail[2])]; // LIMIT offset, count
 		else [limit, offset] = [Number(tail[1]), Number(tail[3] ?? 0)];
 	}
-	if (offsetBlocked && tail && (tail[2] !== undefined || tail[3] !== undefined)) throw queryError(OFFSET_NOT_ALLOWED);
+	if (offsetBlocked && tail && (tail[2] !== undefined || tail[3] !== undefined))
+		throw queryError(OFFSET_NOT_ALLOWED);
 	return { canonical, literals, limit, offset, explicitLimit: limit !== null };
 }
 
 /** The `hogql` field: the query as run, literals restored, with the LIMIT actually applied. */
 function printedHogQL(prepared, limit, offset) {
-	const text = prepared.canonical.replace(/\$s(\d+)/g, (_, n) => `'${prepared.literals[Number(n)].replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+	const text = prepared.canonical.replace(
+		/\$s(\d+)/g,
+		(_, n) => `'${prepared.literals[Number(n)].replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`,
+	);
 	return `${text} LIMIT ${limit}${offset || !prepared.explicitLimit ? ` OFFSET ${offset}` : ''}`;
 }
 
-module.exports = { prepareHogQL, printedHogQL, queryError, MAX_SELECT_RETURNED_ROWS, DEFAULT_RETURNED_ROWS };
+module.exports = {
+	prepareHogQL,
+	printedHogQL,
+	queryError,
+	MAX_SELECT_RETURNED_ROWS,
+	DEFAULT_RETURNED_ROWS,
+};

@@ -52,9 +52,17 @@ function insightResult(state, insight, mode, now) {
 	const source = hogqlSource(insight.query);
 	if (!source) {
 		if (mode === 'force_cache') return NO_RESULT;
-		throw errors.emulatorUnsupported(`calculating ${insight.query?.source?.kind || insight.query?.kind || 'legacy'} insights`);
+		throw errors.emulatorUnsupported(
+			`calculating ${insight.query?.source?.kind || insight.query?.kind || 'legacy'} insights`,
+		);
 	}
-	const outcome = runHogQLQuery(state, insight.project_id, { query: source.query, values: source.values ?? null }, mode, now);
+	const outcome = runHogQLQuery(
+		state,
+		insight.project_id,
+		{ query: source.query, values: source.values ?? null },
+		mode,
+		now,
+	);
 	if (outcome.kind === 'miss') return NO_RESULT; // a cache miss: result null (§5.1)
 	if (outcome.kind === 'queued') return { ...NO_RESULT, query_status: outcome.body.query_status };
 	const body = outcome.body;
@@ -73,7 +81,11 @@ function insightResult(state, insight, mode, now) {
 }
 
 /** InsightSerializer (a subset); `result` etc. come from insightResult, cache-only by default. */
-const serializeInsight = (state, i, results = insightResult(state, i, 'force_cache', new Date())) => ({
+const serializeInsight = (
+	state,
+	i,
+	results = insightResult(state, i, 'force_cache', new Date()),
+) => ({
 	...serializeInsightBasic(state, i),
 	order: i.order,
 	deleted: i.deleted,
@@ -95,7 +107,9 @@ const serializeInsight = (state, i, results = insightResult(state, i, 'force_cac
 function getInsightForSharing(ctx) {
 	const id = pyInt(ctx.params.insightId);
 	if (id === null) throw errors.serverError();
-	const insight = ctx.state.insights.find((i) => i.project_id === ctx.project.id && i.id === id && !i.deleted);
+	const insight = ctx.state.insights.find(
+		(i) => i.project_id === ctx.project.id && i.id === id && !i.deleted,
+	);
 	if (!insight) throw errors.notFound('Insight not found.');
 	return insight;
 }
@@ -105,7 +119,10 @@ function getInsight(ctx, { includeDeleted = false } = {}) {
 	const ref = ctx.params.insightId;
 	const id = /^\d+$/.test(ref) ? Number(ref) : null;
 	const insight = ctx.state.insights.find(
-		(i) => i.project_id === ctx.project.id && (id !== null ? i.id === id : i.short_id === ref) && (includeDeleted || !i.deleted),
+		(i) =>
+			i.project_id === ctx.project.id &&
+			(id !== null ? i.id === id : i.short_id === ref) &&
+			(includeDeleted || !i.deleted),
 	);
 	if (!insight) throw errors.notFound();
 	return insight;
@@ -114,8 +131,21 @@ function getInsight(ctx, { includeDeleted = false } = {}) {
 /** QuerySchemaParser runs `data.get("query")` inside a try: a non-dict body is a parse_error 400. */
 function insightBody(body) {
 	if (!isPlainObject(body)) {
-		const type = Array.isArray(body) ? 'list' : typeof body === 'string' ? 'str' : body === null ? 'NoneType' : typeof body === 'boolean' ? 'bool' : 'int';
-		throw errors.standard(400, 'invalid_request', 'parse_error', `'${type}' object has no attribute 'get'`);
+		const type = Array.isArray(body)
+			? 'list'
+			: typeof body === 'string'
+				? 'str'
+				: body === null
+					? 'NoneType'
+					: typeof body === 'boolean'
+						? 'bool'
+						: 'int';
+		throw errors.standard(
+			400,
+			'invalid_request',
+			'parse_error',
+			`'${type}' object has no attribute 'get'`,
+		);
 	}
 	checkInsightQuery(body.query);
 	return body;
@@ -124,11 +154,22 @@ function insightBody(body) {
 function dashboardsField(ctx, data) {
 	if (!('dashboards' in data)) return undefined;
 	if (!Array.isArray(data.dashboards)) {
-		throw errors.validation('dashboards', `Expected a list of items but got type "${typeof data.dashboards === 'string' ? 'str' : 'dict'}".`, 'not_a_list');
+		throw errors.validation(
+			'dashboards',
+			`Expected a list of items but got type "${typeof data.dashboards === 'string' ? 'str' : 'dict'}".`,
+			'not_a_list',
+		);
 	}
 	return data.dashboards.map((ref) => {
-		const exists = ctx.state.objects.some((o) => o.project_id === ctx.project.id && o.type === 'dashboard' && o.ref === String(ref));
-		if (!exists) throw errors.validation('dashboards', `Invalid pk "${ref}" - object does not exist.`, 'does_not_exist');
+		const exists = ctx.state.objects.some(
+			(o) => o.project_id === ctx.project.id && o.type === 'dashboard' && o.ref === String(ref),
+		);
+		if (!exists)
+			throw errors.validation(
+				'dashboards',
+				`Invalid pk "${ref}" - object does not exist.`,
+				'does_not_exist',
+			);
 		return Number(ref);
 	});
 }

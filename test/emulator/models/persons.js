@@ -7,17 +7,28 @@ const { normalizeUuid } = require('../ids');
 const { parseIsoMicros } = require('../time');
 const { requestUri } = require('../pagination');
 
-const DISPLAY_NAME_PROPERTIES = ['email', 'Email', '$email', 'name', 'Name', 'username', 'Username', 'UserName'];
+const DISPLAY_NAME_PROPERTIES = [
+	'email',
+	'Email',
+	'$email',
+	'name',
+	'Name',
+	'username',
+	'Username',
+	'UserName',
+];
 const ANONYMOUS_ID = /^([a-z0-9]+-){4}([a-z0-9]+)$/; // posthog.utils.is_anonymous_id
 
 const personsOf = (state, projectId) => state.persons.filter((p) => p.project_id === projectId);
 
 /** `sorted(distinct_ids, key=is_anonymous_id)`: identified ids first, otherwise stable. */
-const sortedDistinctIds = (ids) => [...ids].sort((a, b) => Number(ANONYMOUS_ID.test(a)) - Number(ANONYMOUS_ID.test(b)));
+const sortedDistinctIds = (ids) =>
+	[...ids].sort((a, b) => Number(ANONYMOUS_ID.test(a)) - Number(ANONYMOUS_ID.test(b)));
 
 /** `get_person_name_helper`: a display-name property, else a distinct id, else the pk. */
 function personName(person) {
-	for (const key of DISPLAY_NAME_PROPERTIES) if (person.properties[key]) return person.properties[key];
+	for (const key of DISPLAY_NAME_PROPERTIES)
+		if (person.properties[key]) return person.properties[key];
 	if (person.distinct_ids.length) return sortedDistinctIds(person.distinct_ids)[0];
 	return String(person.id);
 }
@@ -91,7 +102,11 @@ function parsePropertyFilters(text) {
 		throw errors.validation(null, 'Properties are unparsable!');
 	}
 	const flatten = (node) =>
-		Array.isArray(node) ? node.flatMap(flatten) : isPlainObject(node) && Array.isArray(node.values) ? node.values.flatMap(flatten) : [node];
+		Array.isArray(node)
+			? node.flatMap(flatten)
+			: isPlainObject(node) && Array.isArray(node.values)
+				? node.values.flatMap(flatten)
+				: [node];
 	return flatten(parsed).filter((p) => isPlainObject(p) && p.type === 'person');
 }
 
@@ -99,7 +114,8 @@ const asText = (value) => (typeof value === 'string' ? value : JSON.stringify(va
 
 /** One property filter; the operator defaults to `exact`, and a list value means "any of". */
 function matchesProperty(person, { key, value, operator }) {
-	const has = Object.prototype.hasOwnProperty.call(person.properties, key) && person.properties[key] !== null;
+	const has =
+		Object.prototype.hasOwnProperty.call(person.properties, key) && person.properties[key] !== null;
 	const actual = person.properties[key];
 	const values = Array.isArray(value) ? value : [value];
 	const equal = has && values.some((v) => asText(v) === asText(actual));
@@ -135,7 +151,8 @@ function matchesSearch(person, search) {
 }
 
 /** The list's order: `created_at DESC, id DESC`. */
-const compareNewestFirst = (a, b) => parseIsoMicros(b.created_at) - parseIsoMicros(a.created_at) || b.id - a.id;
+const compareNewestFirst = (a, b) =>
+	parseIsoMicros(b.created_at) - parseIsoMicros(a.created_at) || b.id - a.id;
 
 /**
  * PostHog's `format_query_params_absolute_url(request, offset)`: the URL as requested with

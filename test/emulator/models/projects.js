@@ -19,7 +19,12 @@ const serializeProject = (p) => ({
 
 /** `@current` is the project the key's user last selected in the UI (§0). */
 function resolveProject(state, rawId) {
-	const id = rawId === '@current' ? state.user.current_project_id : /^\d+$/.test(rawId) ? Number(rawId) : null;
+	const id =
+		rawId === '@current'
+			? state.user.current_project_id
+			: /^\d+$/.test(rawId)
+				? Number(rawId)
+				: null;
 	const project = state.projects.find((p) => p.id === id);
 	if (!project) throw errors.notFound('Project not found.');
 	return project;

@@ -7,7 +7,8 @@ const { fixedUuid } = require('../ids');
 function detectPropertyType(value) {
 	if (typeof value === 'boolean') return 'Boolean';
 	if (typeof value === 'number') return 'Numeric';
-	if (typeof value === 'string' && ['true', 'false'].includes(value.toLowerCase())) return 'Boolean';
+	if (typeof value === 'string' && ['true', 'false'].includes(value.toLowerCase()))
+		return 'Boolean';
 	return 'String';
 }
 

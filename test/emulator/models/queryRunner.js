@@ -7,10 +7,23 @@ const crypto = require('crypto');
 const errors = require('../errors');
 const { uuid7 } = require('../ids');
 const { isoFromDate } = require('../time');
-const { prepareHogQL, printedHogQL, MAX_SELECT_RETURNED_ROWS, DEFAULT_RETURNED_ROWS } = require('./hogqlText');
+const {
+	prepareHogQL,
+	printedHogQL,
+	MAX_SELECT_RETURNED_ROWS,
+	DEFAULT_RETURNED_ROWS,
+} = require('./hogqlText');
 const { runQuery } = require('./hogqlQueries');
 
-const REFRESH_MODES = ['async', 'async_except_on_cache_miss', 'blocking', 'force_async', 'force_blocking', 'force_cache', 'lazy_async'];
+const REFRESH_MODES = [
+	'async',
+	'async_except_on_cache_miss',
+	'blocking',
+	'force_async',
+	'force_blocking',
+	'force_cache',
+	'lazy_async',
+];
 const STALE_AFTER_MS = 6 * 3600e3; // caching/utils.py staleness_threshold_map DEFAULT "day"
 const LAZY_STALE_AFTER_MS = 12 * 3600e3; // LAZY "day"
 const CLIENT_REFRESH_AFTER_MS = 60e3; // next_allowed_client_refresh: guessed
@@ -23,13 +36,23 @@ function executionMode(refresh) {
 
 /** HogQLQueryRunner.calculate: HogQLQueryResponse's data fields. Throws PostHog's 400s. */
 function calculate(state, projectId, { query, values }, now) {
-	const prepared = prepareHogQL(query, values, { offsetBlocked: Boolean(state.personalKeyOffsetBlocked) });
+	const prepared = prepareHogQL(query, values, {
+		offsetBlocked: Boolean(state.personalKeyOffsetBlocked),
+	});
 	const { columns, types, rows } = runQuery(prepared, { state, projectId, now });
 	if (prepared.explicitLimit) {
 		// the query's own LIMIT: no paginator, so hasMore/limit/offset stay null (hogql_query_runner.py)
 		const limit = Math.min(prepared.limit, MAX_SELECT_RETURNED_ROWS);
 		const results = rows.slice(prepared.offset, prepared.offset + limit);
-		return { columns, types, results, hasMore: null, limit: null, offset: null, hogql: printedHogQL(prepared, limit, prepared.offset) };
+		return {
+			columns,
+			types,
+			results,
+			hasMore: null,
+			limit: null,
+			offset: null,
+			hogql: printedHogQL(prepared, limit, prepared.offset),
+		};
 	}
 	// HogQLHasMorePaginator: asks for 101 rows, returns 100 and whether there were more
 	const page = rows.slice(0, DEFAULT_RETURNED_ROWS + 1);
@@ -45,7 +68,10 @@ function calculate(state, projectId, { query, values }, now) {
 }
 
 const cacheKeyFor = (projectId, hogql) =>
-	`cache_${crypto.createHash('md5').update(JSON.stringify([projectId, hogql.query, hogql.values ?? null])).digest('hex')}`;
+	`cache_${crypto
+		.createHash('md5')
+		.update(JSON.stringify([projectId, hogql.query, hogql.values ?? null]))
+		.digest('hex')}`;
 
 /** CachedHogQLQueryResponse, every field present as `model_dump()` leaves them. */
 function responseBody(hogql, cacheKey, entry, isCached) {
@@ -64,7 +90,9 @@ function responseBody(hogql, cacheKey, entry, isCached) {
 		limit,
 		metadata: null,
 		modifiers: {},
-		next_allowed_client_refresh: isoFromDate(new Date(entry.lastRefreshMs + CLIENT_REFRESH_AFTER_MS)),
+		next_allowed_client_refresh: isoFromDate(
+			new Date(entry.lastRefreshMs + CLIENT_REFRESH_AFTER_MS),
+		),
 		offset,
 		query: hogql.query,
 		query_status: null,
@@ -106,7 +134,10 @@ function runHogQLQuery(state, projectId, hogql, mode, now, clientQueryId) {
 	const cacheKey = cacheKeyFor(projectId, hogql);
 	const cached = state.queryCache[cacheKey];
 	const age = cached ? now.getTime() - cached.lastRefreshMs : Infinity;
-	const answer = (entry, isCached) => ({ kind: 'result', body: responseBody(hogql, cacheKey, entry, isCached) });
+	const answer = (entry, isCached) => ({
+		kind: 'result',
+		body: responseBody(hogql, cacheKey, entry, isCached),
+	});
 	const compute = () => {
 		const entry = { calc: calculate(state, projectId, hogql, now), lastRefreshMs: now.getTime() };
 		state.queryCache[cacheKey] = entry;
@@ -122,7 +153,10 @@ function runHogQLQuery(state, projectId, hogql, mode, now, clientQueryId) {
 			record.error = err.body.detail;
 		}
 		state.queryStatuses[id] = record;
-		return { kind: 'queued', body: { cache_key: cacheKey, query_status: queryStatus(id, projectId, record, false) } };
+		return {
+			kind: 'queued',
+			body: { cache_key: cacheKey, query_status: queryStatus(id, projectId, record, false) },
+		};
 	};
 	switch (mode) {
 		case 'force_cache':

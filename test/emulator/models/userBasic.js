@@ -3,7 +3,17 @@
 
 function userBasic(state) {
 	const { id, uuid, distinct_id, first_name, last_name, email, is_email_verified } = state.user;
-	return { id, uuid, distinct_id, first_name, last_name, email, is_email_verified, hedgehog_config: null, role_at_organization: null };
+	return {
+		id,
+		uuid,
+		distinct_id,
+		first_name,
+		last_name,
+		email,
+		is_email_verified,
+		hedgehog_config: null,
+		role_at_organization: null,
+	};
 }
 
 module.exports = { userBasic };

@@ -14,7 +14,8 @@ function listAnnotations(ctx) {
 	return json(200, limitOffsetPage(ctx, rows, DEFAULT_LIMIT));
 }
 
-const retrieveAnnotation = (ctx) => json(200, a.serializeAnnotation(ctx, a.getAnnotation(ctx, 'retrieve')));
+const retrieveAnnotation = (ctx) =>
+	json(200, a.serializeAnnotation(ctx, a.getAnnotation(ctx, 'retrieve')));
 
 // No server defaults beyond the model's: `scope` falls back to `dashboard_item` and
 // `date_marker` to null (part2 §9.3, §11.1).
@@ -48,7 +49,10 @@ function createAnnotation(ctx) {
 function updateAnnotation(ctx, action) {
 	const annotation = a.getAnnotation(ctx, action);
 	const fields = a.validateAnnotationBody(ctx, ctx.body(), annotation);
-	Object.assign(annotation, fields, { project_id: ctx.project.id, updated_at: isoFromDate(ctx.now()) });
+	Object.assign(annotation, fields, {
+		project_id: ctx.project.id,
+		updated_at: isoFromDate(ctx.now()),
+	});
 	return json(200, a.serializeAnnotation(ctx, annotation));
 }
 
@@ -59,9 +63,26 @@ module.exports = {
 		{ method: 'GET', path: `${base}/`, scope: 'annotation:read', handler: listAnnotations },
 		{ method: 'POST', path: `${base}/`, scope: 'annotation:write', handler: createAnnotation },
 		{ method: 'GET', path: `${base}/:id/`, scope: 'annotation:read', handler: retrieveAnnotation },
-		{ method: 'PATCH', path: `${base}/:id/`, scope: 'annotation:write', handler: (ctx) => updateAnnotation(ctx, 'partial_update') },
-		{ method: 'PUT', path: `${base}/:id/`, scope: 'annotation:write', handler: (ctx) => updateAnnotation(ctx, 'update') },
+		{
+			method: 'PATCH',
+			path: `${base}/:id/`,
+			scope: 'annotation:write',
+			handler: (ctx) => updateAnnotation(ctx, 'partial_update'),
+		},
+		{
+			method: 'PUT',
+			path: `${base}/:id/`,
+			scope: 'annotation:write',
+			handler: (ctx) => updateAnnotation(ctx, 'update'),
+		},
 		// ForbidDestroyModel: 405 with an empty body, for any id (the object is never looked up)
-		{ method: 'DELETE', path: `${base}/:id/`, scope: 'annotation:write', handler: () => { throw errors.forbidDestroy(); } },
+		{
+			method: 'DELETE',
+			path: `${base}/:id/`,
+			scope: 'annotation:write',
+			handler: () => {
+				throw errors.forbidDestroy();
+			},
+		},
 	],
 };

@@ -15,7 +15,17 @@ const FLAG_TYPES = {
 	experiment: () => false, // no experiments are modelled
 	remote_config: (f) => f.is_remote_configuration,
 };
-const ORDER_FIELDS = ['id', 'key', 'name', 'active', 'archived', 'version', 'created_at', 'updated_at', 'last_called_at'];
+const ORDER_FIELDS = [
+	'id',
+	'key',
+	'name',
+	'active',
+	'archived',
+	'version',
+	'created_at',
+	'updated_at',
+	'last_called_at',
+];
 const DATE_FIELDS = new Set(['created_at', 'updated_at', 'last_called_at']);
 
 /** `queryset.order_by(order)`; an unknown field is Django's FieldError, a 500. Nulls sort as Postgres does. */
@@ -41,27 +51,42 @@ function listFlags(ctx) {
 	// deleted and internal (survey/product-tour) flags never show; archived ones only when `archived` is sent
 	let flags = ff.flagsOf(ctx.state, ctx.project.id).filter((f) => !f.deleted && !f.internal);
 	if (!has('archived')) flags = flags.filter((f) => !f.archived);
-	else if (q.archived === 'true' || q.archived === 'false') flags = flags.filter((f) => f.archived === (q.archived === 'true'));
+	else if (q.archived === 'true' || q.archived === 'false')
+		flags = flags.filter((f) => f.archived === (q.archived === 'true'));
 	if (has('active')) {
 		// `filter_flags_by_active_param`: anything but "true"/"STALE" means inactive
-		flags = flags.filter(q.active === 'STALE' ? (f) => ff.flagStatus(f, now) === 'STALE' : (f) => f.active === (q.active === 'true'));
+		flags = flags.filter(
+			q.active === 'STALE'
+				? (f) => ff.flagStatus(f, now) === 'STALE'
+				: (f) => f.active === (q.active === 'true'),
+		);
 	}
 	if (q.search) {
 		const needle = q.search.toLowerCase();
-		flags = flags.filter((f) => f.key.toLowerCase().includes(needle) || (f.name || '').toLowerCase().includes(needle));
+		flags = flags.filter(
+			(f) => f.key.toLowerCase().includes(needle) || (f.name || '').toLowerCase().includes(needle),
+		);
 	}
 	if (q.key) flags = flags.filter((f) => f.key.toLowerCase() === q.key.toLowerCase());
 	if (FLAG_TYPES[q.type]) flags = flags.filter(FLAG_TYPES[q.type]);
 	flags.sort(orderBy(q.order || '-created_at'));
-	return json(200, limitOffsetPage(ctx, flags.map((f) => ff.serializeFlag(ctx, f))));
+	return json(
+		200,
+		limitOffsetPage(
+			ctx,
+			flags.map((f) => ff.serializeFlag(ctx, f)),
+		),
+	);
 }
 
 const retrieveFlag = (ctx) => json(200, ff.serializeFlag(ctx, ff.getFlag(ctx)));
 
 /** `_apply_remote_config_default_filters`: remote-config flags always roll out to 100%. */
 function remoteConfigDefaults(filters) {
-	if (!filters.groups || !filters.groups.length) filters.groups = [{ properties: [], rollout_percentage: 100, variant: null }];
-	for (const group of filters.groups) if ([0, null, undefined].includes(group.rollout_percentage)) group.rollout_percentage = 100;
+	if (!filters.groups || !filters.groups.length)
+		filters.groups = [{ properties: [], rollout_percentage: 100, variant: null }];
+	for (const group of filters.groups)
+		if ([0, null, undefined].includes(group.rollout_percentage)) group.rollout_percentage = 100;
 }
 
 function createFlag(ctx) {
@@ -99,7 +124,11 @@ function createFlag(ctx) {
 function conflictingChanges(flag, fields, original) {
 	const same = (a, b) => isDeepStrictEqual(a, b);
 	return Object.keys(fields).filter(
-		(name) => name in original && !same(fields[name], original[name]) && !same(original[name], flag[name]) && !same(fields[name], flag[name]),
+		(name) =>
+			name in original &&
+			!same(fields[name], original[name]) &&
+			!same(original[name], flag[name]) &&
+			!same(fields[name], flag[name]),
 	);
 }
 
@@ -117,10 +146,18 @@ function updateFlag(ctx, partial) {
 				`The feature flag was updated by ${ctx.state.user.email} since you started editing it. Please refresh and try again.`,
 			);
 		}
-		fields = Object.fromEntries(Object.entries(fields).filter(([name, value]) => !(name in original) || !isDeepStrictEqual(value, original[name])));
+		fields = Object.fromEntries(
+			Object.entries(fields).filter(
+				([name, value]) => !(name in original) || !isDeepStrictEqual(value, original[name]),
+			),
+		);
 	}
 	delete fields.version;
-	if (fields.key !== undefined && fields.key !== flag.key && (fields.deleted ?? flag.deleted) === false) {
+	if (
+		fields.key !== undefined &&
+		fields.key !== flag.key &&
+		(fields.deleted ?? flag.deleted) === false
+	) {
 		ff.freeKeyHeldByDeletedFlags(ctx, fields.key, flag);
 	}
 	Object.assign(flag, fields);
@@ -136,9 +173,26 @@ module.exports = {
 		{ method: 'GET', path: `${base}/`, scope: 'feature_flag:read', handler: listFlags },
 		{ method: 'POST', path: `${base}/`, scope: 'feature_flag:write', handler: createFlag },
 		{ method: 'GET', path: `${base}/:id/`, scope: 'feature_flag:read', handler: retrieveFlag },
-		{ method: 'PATCH', path: `${base}/:id/`, scope: 'feature_flag:write', handler: (ctx) => updateFlag(ctx, true) },
-		{ method: 'PUT', path: `${base}/:id/`, scope: 'feature_flag:write', handler: (ctx) => updateFlag(ctx, false) },
+		{
+			method: 'PATCH',
+			path: `${base}/:id/`,
+			scope: 'feature_flag:write',
+			handler: (ctx) => updateFlag(ctx, true),
+		},
+		{
+			method: 'PUT',
+			path: `${base}/:id/`,
+			scope: 'feature_flag:write',
+			handler: (ctx) => updateFlag(ctx, false),
+		},
 		// ForbidDestroyModel: 405 with an empty body, for any id (the object is never looked up)
-		{ method: 'DELETE', path: `${base}/:id/`, scope: 'feature_flag:write', handler: () => { throw errors.forbidDestroy(); } },
+		{
+			method: 'DELETE',
+			path: `${base}/:id/`,
+			scope: 'feature_flag:write',
+			handler: () => {
+				throw errors.forbidDestroy();
+			},
+		},
 	],
 };

@@ -40,7 +40,8 @@ function move(ctx) {
 	if (row.type === 'folder') {
 		// only an identical path counts as "into itself" in PostHog's check
 		if (newPath === row.path) throw errors.rawDetail(400, 'Cannot move folder into itself');
-		for (const child of descendantsOf(ctx, row)) setPath(child, newPath + child.path.slice(row.path.length));
+		for (const child of descendantsOf(ctx, row))
+			setPath(child, newPath + child.path.slice(row.path.length));
 		if (folderExistsAt(ctx, newPath)) {
 			// §1.1: merged into the existing folder; the deleted source row comes back with id null
 			ctx.state.fileSystem.splice(ctx.state.fileSystem.indexOf(row), 1);
@@ -61,12 +62,20 @@ function link(ctx) {
 		fs.createEntry(
 			ctx.state,
 			ctx.project.id,
-			{ path, type: source.type, ref: source.ref, href: source.href, meta: { ...source.meta }, shortcut: true },
+			{
+				path,
+				type: source.type,
+				ref: source.ref,
+				href: source.href,
+				meta: { ...source.meta },
+				shortcut: true,
+			},
 			now,
 		);
 	if (row.type === 'folder') {
 		if (newPath === row.path) throw errors.rawDetail(400, 'Cannot link folder into itself');
-		for (const child of descendantsOf(ctx, row)) shortcutOf(child, newPath + child.path.slice(row.path.length));
+		for (const child of descendantsOf(ctx, row))
+			shortcutOf(child, newPath + child.path.slice(row.path.length));
 		// a folder already at the target: the original row is returned
 		if (folderExistsAt(ctx, newPath)) return json(200, fs.serializeEntry(row));
 	}
@@ -94,6 +103,11 @@ module.exports = {
 	routes: [
 		{ method: 'POST', path: `${base}/:id/move/`, scope: 'file_system:write', handler: move },
 		{ method: 'POST', path: `${base}/:id/link/`, scope: 'file_system:write', handler: link },
-		{ method: 'POST', path: `${base}/count_by_path/`, scope: 'file_system:read', handler: countByPath },
+		{
+			method: 'POST',
+			path: `${base}/count_by_path/`,
+			scope: 'file_system:read',
+			handler: countByPath,
+		},
 	],
 };

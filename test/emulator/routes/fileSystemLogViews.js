@@ -2,7 +2,13 @@
 // file_system/log_view/: the user's recently viewed objects. docs/posthog-api.md §1.4, §1.5.
 // Both methods need file_system:write, even the GET (§1 "Scopes").
 const { json, noContent } = require('../respond');
-const { serializerData, queryData, charField, integerField, dateTimeField } = require('../validate');
+const {
+	serializerData,
+	queryData,
+	charField,
+	integerField,
+	dateTimeField,
+} = require('../validate');
 const { parseIsoMicros, isoFromDate } = require('../time');
 
 // A plain array, newest first; no default limit.
@@ -24,7 +30,9 @@ function logView(ctx) {
 	const type = charField(data, 'type');
 	const ref = charField(data, 'ref');
 	const viewedAt = dateTimeField(data, 'viewed_at', { required: false }) ?? isoFromDate(ctx.now());
-	const existing = ctx.state.logViews.find((v) => v.project_id === ctx.project.id && v.type === type && v.ref === ref);
+	const existing = ctx.state.logViews.find(
+		(v) => v.project_id === ctx.project.id && v.type === type && v.ref === ref,
+	);
 	if (existing) existing.viewed_at = viewedAt;
 	else ctx.state.logViews.push({ project_id: ctx.project.id, type, ref, viewed_at: viewedAt });
 	return noContent();

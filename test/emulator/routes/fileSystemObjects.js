@@ -6,7 +6,15 @@ const { json } = require('../respond');
 const { serializerData, charField, queryData, pyTypeName } = require('../validate');
 const fs = require('../models/fileSystem');
 
-const RESTORABLE_TYPES = ['action', 'dashboard', 'feature_flag', 'experiment', 'insight', 'session_recording_playlist', 'cohort'];
+const RESTORABLE_TYPES = [
+	'action',
+	'dashboard',
+	'feature_flag',
+	'experiment',
+	'insight',
+	'session_recording_playlist',
+	'cohort',
+];
 const isRestorable = (type) => RESTORABLE_TYPES.includes(type) || type.startsWith('hog_function/');
 
 /** UndoDeleteRequestSerializer: `items` is a list of `{type, ref, path?}`. */
@@ -27,7 +35,11 @@ function parseUndoItems(body) {
 		return {
 			type: charField(item, 'type', { attr: `items__${i}__type` }),
 			ref: charField(item, 'ref', { attr: `items__${i}__ref` }),
-			path: charField(item, 'path', { required: false, allowBlank: true, attr: `items__${i}__path` }),
+			path: charField(item, 'path', {
+				required: false,
+				allowBlank: true,
+				attr: `items__${i}__path`,
+			}),
 		};
 	});
 }
@@ -59,8 +71,11 @@ function undoDelete(ctx) {
 	const targets = items.map((item) => {
 		const target =
 			isRestorable(item.type) &&
-			ctx.state.deleted.find((d) => d.project_id === ctx.project.id && d.type === item.type && d.ref === item.ref);
-		if (!target) throw errors.validation('detail', 'An internal error occurred during undo delete.');
+			ctx.state.deleted.find(
+				(d) => d.project_id === ctx.project.id && d.type === item.type && d.ref === item.ref,
+			);
+		if (!target)
+			throw errors.validation('detail', 'An internal error occurred during undo delete.');
 		return target;
 	});
 	if (new Set(targets).size !== targets.length) {
@@ -69,7 +84,12 @@ function undoDelete(ctx) {
 	}
 	targets.forEach((target, i) => {
 		ctx.state.deleted.splice(ctx.state.deleted.indexOf(target), 1);
-		const object = { type: target.type, ref: target.ref, name: target.name, created_at: target.created_at || target.deleted_at };
+		const object = {
+			type: target.type,
+			ref: target.ref,
+			name: target.name,
+			created_at: target.created_at || target.deleted_at,
+		};
 		const insight =
 			object.type === 'insight' &&
 			ctx.state.insights.find((x) => x.project_id === ctx.project.id && x.short_id === object.ref);
@@ -84,7 +104,12 @@ function undoDelete(ctx) {
 function liveObjects(ctx) {
 	const insights = ctx.state.insights
 		.filter((i) => i.project_id === ctx.project.id && !i.deleted && i.saved)
-		.map((i) => ({ type: 'insight', ref: i.short_id, name: i.name || i.derived_name || 'Untitled', created_at: i.created_at }));
+		.map((i) => ({
+			type: 'insight',
+			ref: i.short_id,
+			name: i.name || i.derived_name || 'Untitled',
+			created_at: i.created_at,
+		}));
 	return [...insights, ...ctx.state.objects.filter((o) => o.project_id === ctx.project.id)];
 }
 
@@ -92,7 +117,8 @@ function liveObjects(ctx) {
 function unfiled(ctx) {
 	const type = charField(queryData(ctx.query, []), 'type', { required: false, allowBlank: true });
 	const rows = fs.entriesOf(ctx.state, ctx.project.id);
-	const hasRow = (o) => rows.some((row) => row.type === o.type && row.ref === o.ref && !row.shortcut);
+	const hasRow = (o) =>
+		rows.some((row) => row.type === o.type && row.ref === o.ref && !row.shortcut);
 	const toFile = liveObjects(ctx).filter(
 		(o) => (!type || o.type === type) && fs.UNFILED_FOLDERS[o.type] && !hasRow(o),
 	);
@@ -109,7 +135,12 @@ const base = '/api/projects/:projectId/file_system';
 
 module.exports = {
 	routes: [
-		{ method: 'POST', path: `${base}/undo_delete/`, scope: 'file_system:write', handler: undoDelete },
+		{
+			method: 'POST',
+			path: `${base}/undo_delete/`,
+			scope: 'file_system:write',
+			handler: undoDelete,
+		},
 		{ method: 'GET', path: `${base}/unfiled/`, scope: 'file_system:read', handler: unfiled },
 	],
 };

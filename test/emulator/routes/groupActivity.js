@@ -15,7 +15,10 @@ function groupActivity(ctx) {
 	const page = pyInt(ctx.query.page ?? '1');
 	if (limit === null || page === null || limit < 1) throw errors.serverError();
 	const entries = ctx.state.activity
-		.filter((a) => a.project_id === ctx.project.id && a.scope === 'Group' && a.item_id === String(group.id))
+		.filter(
+			(a) =>
+				a.project_id === ctx.project.id && a.scope === 'Group' && a.item_id === String(group.id),
+		)
 		.sort((a, b) => parseIsoMicros(b.created_at) - parseIsoMicros(a.created_at));
 	const pageCount = Math.max(1, Math.ceil(entries.length / limit));
 	if (page < 1 || page > pageCount) throw errors.serverError(); // EmptyPage
@@ -29,6 +32,11 @@ function groupActivity(ctx) {
 
 module.exports = {
 	routes: [
-		{ method: 'GET', path: '/api/projects/:projectId/groups/activity/', scope: 'activity_log:read', handler: groupActivity },
+		{
+			method: 'GET',
+			path: '/api/projects/:projectId/groups/activity/',
+			scope: 'activity_log:read',
+			handler: groupActivity,
+		},
 	],
 };

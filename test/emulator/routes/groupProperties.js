@@ -11,7 +11,8 @@ function legacyPropertyDefinitions(ctx) {
 	const counts = new Map();
 	for (const group of groupsOf(ctx.state, ctx.project.id)) {
 		const byName = counts.get(group.group_type_index) || new Map();
-		for (const name of Object.keys(group.group_properties)) byName.set(name, (byName.get(name) || 0) + 1);
+		for (const name of Object.keys(group.group_properties))
+			byName.set(name, (byName.get(name) || 0) + 1);
 		counts.set(group.group_type_index, byName);
 	}
 	const result = {};
@@ -61,6 +62,11 @@ module.exports = {
 			// state.legacyGroupPropertyDefinitions=false: the route is gone, as on current cloud (§2.6)
 			enabled: (state) => state.legacyGroupPropertyDefinitions,
 		},
-		{ method: 'GET', path: `${base}/property_values/`, scope: 'group:read', handler: propertyValues },
+		{
+			method: 'GET',
+			path: `${base}/property_values/`,
+			scope: 'group:read',
+			handler: propertyValues,
+		},
 	],
 };

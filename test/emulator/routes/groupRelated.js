@@ -13,7 +13,10 @@ function validateIndex(text) {
 	if (text === undefined) return null;
 	const index = pyInt(text);
 	if (index === null || index < 0 || index >= GROUP_TYPES_LIMIT) {
-		throw errors.validation(null, `group_type_index is required to be at least 0 and less than ${GROUP_TYPES_LIMIT}`);
+		throw errors.validation(
+			null,
+			`group_type_index is required to be at least 0 and less than ${GROUP_TYPES_LIMIT}`,
+		);
 	}
 	return index;
 }
@@ -58,7 +61,9 @@ function related(ctx) {
 	const persons =
 		index === null
 			? []
-			: state.persons.filter((p) => p.project_id === projectId && rows.some((r) => r.person_id === p.uuid));
+			: state.persons.filter(
+					(p) => p.project_id === projectId && rows.some((r) => r.person_id === p.uuid),
+				);
 	const groups = [];
 	for (const type of groupTypesOf(state, projectId)) {
 		if (type.group_type_index === index) continue;
@@ -73,5 +78,12 @@ function related(ctx) {
 }
 
 module.exports = {
-	routes: [{ method: 'GET', path: '/api/projects/:projectId/groups/related/', scope: 'group:read', handler: related }],
+	routes: [
+		{
+			method: 'GET',
+			path: '/api/projects/:projectId/groups/related/',
+			scope: 'group:read',
+			handler: related,
+		},
+	],
 };

@@ -2,12 +2,23 @@
 // groups/: list, create, find, update_property, delete_property. docs/posthog-api.md §2.
 const errors = require('../errors');
 const { json } = require('../respond');
-const { pyInt, strToBool, serializerData, viewData, charField, integerField, isPlainObject } = require('../validate');
+const {
+	pyInt,
+	strToBool,
+	serializerData,
+	viewData,
+	charField,
+	integerField,
+	isPlainObject,
+} = require('../validate');
 const { absoluteUri, urlencode } = require('../pagination');
 const { shortId } = require('../ids');
 const { parseIsoMicros, isoFromDate } = require('../time');
 const { encodeCursor, decodeCursor } = require('../models/groupCursor');
-const { upsertGroupPropertyDefinition, upsertForProperties } = require('../models/propertyDefinitions');
+const {
+	upsertGroupPropertyDefinition,
+	upsertForProperties,
+} = require('../models/propertyDefinitions');
 const g = require('../models/groups');
 
 const PAGE_SIZE = 100;
@@ -17,7 +28,9 @@ const propertiesText = (value) =>
 	Array.isArray(value)
 		? `[${value.map(propertiesText).join(', ')}]`
 		: isPlainObject(value)
-			? `{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${propertiesText(v)}`).join(', ')}}`
+			? `{${Object.entries(value)
+					.map(([k, v]) => `${JSON.stringify(k)}: ${propertiesText(v)}`)
+					.join(', ')}}`
 			: JSON.stringify(value);
 
 // §2.1: forward-only keyset pagination, `previous` always null and no `count`.
@@ -89,7 +102,10 @@ function createGroup(ctx) {
 	g.requireGroupTypeMapping(ctx, index);
 	// §2.2: a failed `$groupidentify` capture answers an error, but the row above stays saved
 	if (ctx.state.groupCaptureFailure) {
-		throw errors.groupCaptureFailed(ctx.state.groupCaptureFailure, 'Failed to submit group create event.');
+		throw errors.groupCaptureFailed(
+			ctx.state.groupCaptureFailure,
+			'Failed to submit group create event.',
+		);
 	}
 	upsertForProperties(ctx.state, ctx.project.id, index, properties);
 	for (const [name, value] of Object.entries(properties)) {
@@ -103,7 +119,10 @@ function findGroup(ctx) {
 	const group = g.getGroupFromQuery(ctx);
 	const notebookOf = () =>
 		ctx.state.notebooksCreated.find(
-			(n) => n.project_id === ctx.project.id && n.group_type_index === group.group_type_index && n.group_key === group.group_key,
+			(n) =>
+				n.project_id === ctx.project.id &&
+				n.group_type_index === group.group_type_index &&
+				n.group_key === group.group_key,
 		);
 	if (!strToBool(ctx.query.skip_create_notebook) && ctx.state.crmEnabled && !notebookOf()) {
 		ctx.state.notebooksCreated.push({
@@ -125,7 +144,8 @@ function updateProperty(ctx) {
 	const data = viewData(ctx.body());
 	const { key, value } = data;
 	if (!key) throw errors.validation('key', 'This field is required.');
-	if (value === null || value === undefined) throw errors.validation('value', 'This field is required.');
+	if (value === null || value === undefined)
+		throw errors.validation('value', 'This field is required.');
 	const name = String(key);
 	const isUpdate = Object.prototype.hasOwnProperty.call(group.group_properties, name);
 	const before = isUpdate ? group.group_properties[name] : null;
@@ -145,7 +165,10 @@ function deleteProperty(ctx) {
 	const group = g.getGroupFromQuery(ctx);
 	const name = viewData(ctx.body()).$unset;
 	if (typeof name !== 'string') {
-		throw errors.validation('$unset', 'This field is required and must be a string (the property name to delete).');
+		throw errors.validation(
+			'$unset',
+			'This field is required and must be a string (the property name to delete).',
+		);
 	}
 	if (!Object.prototype.hasOwnProperty.call(group.group_properties, name)) {
 		throw errors.validation('$unset', `Property '${name}' does not exist on this group.`);
@@ -164,7 +187,17 @@ module.exports = {
 		{ method: 'GET', path: `${base}/`, scope: 'group:read', handler: listGroups },
 		{ method: 'POST', path: `${base}/`, scope: 'group:write', handler: createGroup },
 		{ method: 'GET', path: `${base}/find/`, scope: 'group:read', handler: findGroup },
-		{ method: 'POST', path: `${base}/update_property/`, scope: 'group:write', handler: updateProperty },
-		{ method: 'POST', path: `${base}/delete_property/`, scope: 'group:write', handler: deleteProperty },
+		{
+			method: 'POST',
+			path: `${base}/update_property/`,
+			scope: 'group:write',
+			handler: updateProperty,
+		},
+		{
+			method: 'POST',
+			path: `${base}/delete_property/`,
+			scope: 'group:write',
+			handler: deleteProperty,
+		},
 	],
 };

@@ -12,14 +12,18 @@ const m = require('../models/hogFunctions');
 
 /** [HF-24]: `scope_object = "INTERNAL"` refuses every personal key, whatever its scopes. */
 function checkAccess(ctx) {
-	if (ctx.state.hogFunctionAccess === 'internal') throw errors.permissionDenied('This action does not support Personal API Key access');
+	if (ctx.state.hogFunctionAccess === 'internal')
+		throw errors.permissionDenied('This action does not support Personal API Key access');
 }
 
 /** The viewset object: deleted rows only for a PATCH that sends `deleted: false` (§10.4). */
 function getFunction(ctx, { includeDeleted = false } = {}) {
 	const id = normalizeUuid(ctx.params.hogFunctionId);
 	const fn = ctx.state.hogFunctions.find(
-		(f) => f.project_id === ctx.project.id && normalizeUuid(f.id) === id && (includeDeleted || !f.deleted),
+		(f) =>
+			f.project_id === ctx.project.id &&
+			normalizeUuid(f.id) === id &&
+			(includeDeleted || !f.deleted),
 	);
 	if (!id || !fn) throw errors.notFound();
 	return fn;
@@ -43,7 +47,10 @@ function listFunctions(ctx) {
 		.filter((f) => f.project_id === ctx.project.id && !f.deleted)
 		.filter((f) => (types ? types.includes(f.type) : f.type !== 'warehouse_source_webhook'))
 		.filter((f) => !enabledValues || enabledValues.includes(f.enabled))
-		.filter((f) => !needle || [f.name, f.description].some((t) => (t || '').toLowerCase().includes(needle)))
+		.filter(
+			(f) =>
+				!needle || [f.name, f.description].some((t) => (t || '').toLowerCase().includes(needle)),
+		)
 		.filter((f) => !id || normalizeUuid(f.id) === normalizeUuid(id))
 		.sort(byListOrder)
 		.map((f) => serialize(ctx.state, f));
@@ -106,8 +113,23 @@ module.exports = {
 	routes: [
 		{ method: 'GET', path: `${base}/`, scope: 'hog_function:read', handler: listFunctions },
 		{ method: 'POST', path: `${base}/`, scope: 'hog_function:write', handler: createFunction },
-		{ method: 'GET', path: `${base}/:hogFunctionId/`, scope: 'hog_function:read', handler: retrieveFunction },
-		{ method: 'PATCH', path: `${base}/:hogFunctionId/`, scope: 'hog_function:write', handler: updateFunction },
-		{ method: 'DELETE', path: `${base}/:hogFunctionId/`, scope: 'hog_function:write', handler: destroyFunction },
+		{
+			method: 'GET',
+			path: `${base}/:hogFunctionId/`,
+			scope: 'hog_function:read',
+			handler: retrieveFunction,
+		},
+		{
+			method: 'PATCH',
+			path: `${base}/:hogFunctionId/`,
+			scope: 'hog_function:write',
+			handler: updateFunction,
+		},
+		{
+			method: 'DELETE',
+			path: `${base}/:hogFunctionId/`,
+			scope: 'hog_function:write',
+			handler: destroyFunction,
+		},
 	],
 };

@@ -16,7 +16,12 @@ const matchesSearch = (insight, needle) =>
 	);
 
 /** `saved`: truthy keeps saved insights and those on a dashboard, falsy only unsaved ones (§5.1). */
-const matchesSaved = (insight, saved) => (saved === undefined ? true : strToBool(saved) ? insight.saved || insight.dashboards.length > 0 : !insight.saved);
+const matchesSaved = (insight, saved) =>
+	saved === undefined
+		? true
+		: strToBool(saved)
+			? insight.saved || insight.dashboards.length > 0
+			: !insight.saved;
 
 function listInsights(ctx) {
 	const { search, short_id: shortIdFilter, basic, saved } = ctx.query;
@@ -27,7 +32,13 @@ function listInsights(ctx) {
 		.filter((i) => shortIdFilter === undefined || i.short_id === shortIdFilter)
 		.filter((i) => matchesSaved(i, saved))
 		.filter((i) => !needle || matchesSearch(i, needle))
-		.sort((a, b) => (a.last_modified_at < b.last_modified_at ? 1 : a.last_modified_at > b.last_modified_at ? -1 : 0))
+		.sort((a, b) =>
+			a.last_modified_at < b.last_modified_at
+				? 1
+				: a.last_modified_at > b.last_modified_at
+					? -1
+					: 0,
+		)
 		.map((i) => serialize(ctx.state, i));
 	return json(200, limitOffsetPage(ctx, insights));
 }
@@ -37,14 +48,26 @@ function refreshParam(value) {
 	if (value === undefined) return false;
 	if (['true', '1', 'yes', ''].includes(value.toLowerCase())) return true;
 	if (['false', '0', 'no'].includes(value.toLowerCase())) return false;
-	return ['async', 'blocking', 'force_async', 'force_blocking', 'force_cache', 'lazy_async'].includes(value) ? value : false;
+	return [
+		'async',
+		'blocking',
+		'force_async',
+		'force_blocking',
+		'force_cache',
+		'lazy_async',
+	].includes(value)
+		? value
+		: false;
 }
 
 // §5.1: results come from the cache (null on a miss) unless `refresh` asks to calculate.
 function getInsight(ctx) {
 	const insight = m.getInsight(ctx);
 	const mode = executionMode(refreshParam(ctx.query.refresh));
-	return json(200, m.serializeInsight(ctx.state, insight, m.insightResult(ctx.state, insight, mode, ctx.now())));
+	return json(
+		200,
+		m.serializeInsight(ctx.state, insight, m.insightResult(ctx.state, insight, mode, ctx.now())),
+	);
 }
 
 // §5.1: `saved` is false unless sent.
@@ -81,7 +104,8 @@ function updateInsight(ctx) {
 	const insight = m.getInsight(ctx, { includeDeleted: body.deleted === false });
 	const fields = m.writableFields(ctx, serializerData(body));
 	if (fields.saved === undefined) fields.saved = true;
-	if (m.MATERIAL_FIELDS.some((name) => name in fields)) fields.last_modified_at = isoFromDate(ctx.now());
+	if (m.MATERIAL_FIELDS.some((name) => name in fields))
+		fields.last_modified_at = isoFromDate(ctx.now());
 	Object.assign(insight, fields);
 	return json(200, m.serializeInsight(ctx.state, insight));
 }
@@ -98,7 +122,17 @@ module.exports = {
 		{ method: 'GET', path: `${base}/`, scope: 'insight:read', handler: listInsights },
 		{ method: 'POST', path: `${base}/`, scope: 'insight:write', handler: createInsight },
 		{ method: 'GET', path: `${base}/:insightId/`, scope: 'insight:read', handler: getInsight },
-		{ method: 'PATCH', path: `${base}/:insightId/`, scope: 'insight:write', handler: updateInsight },
-		{ method: 'DELETE', path: `${base}/:insightId/`, scope: 'insight:write', handler: destroyInsight },
+		{
+			method: 'PATCH',
+			path: `${base}/:insightId/`,
+			scope: 'insight:write',
+			handler: updateInsight,
+		},
+		{
+			method: 'DELETE',
+			path: `${base}/:insightId/`,
+			scope: 'insight:write',
+			handler: destroyInsight,
+		},
 	],
 };

@@ -54,7 +54,8 @@ function captureSet(ctx, person, properties) {
 // PATCH/PUT: `properties` is checked before the person is looked up.
 function setProperties(ctx) {
 	const data = viewData(ctx.body());
-	if (data.properties === undefined || data.properties === null) throw errors.swappedRequired('properties');
+	if (data.properties === undefined || data.properties === null)
+		throw errors.swappedRequired('properties');
 	captureSet(ctx, p.getPerson(ctx), data.properties);
 	return { status: 202 };
 }
@@ -88,7 +89,11 @@ function deleteProperty(ctx) {
 function deletePerson(ctx) {
 	const person = p.getPerson(ctx);
 	const has = (name) => Object.prototype.hasOwnProperty.call(ctx.query, name);
-	const flags = { delete_events: has('delete_events'), delete_recordings: has('delete_recordings'), keep_person: has('keep_person') };
+	const flags = {
+		delete_events: has('delete_events'),
+		delete_recordings: has('delete_recordings'),
+		keep_person: has('keep_person'),
+	};
 	if (!flags.keep_person) ctx.state.persons.splice(ctx.state.persons.indexOf(person), 1);
 	ctx.state.personDeletions.push({
 		project_id: ctx.project.id,
@@ -119,7 +124,13 @@ module.exports = {
 		{ method: 'GET', path: `${base}/:id/`, ...read, handler: retrievePerson },
 		{ method: 'PATCH', path: `${base}/:id/`, ...write, handler: setProperties },
 		{ method: 'PUT', path: `${base}/:id/`, ...write, handler: setProperties },
-		{ method: 'DELETE', path: `${base}/:id/`, scope: 'person:write', throttle: 'PersonsDelete 480/min + 4800/h', handler: deletePerson },
+		{
+			method: 'DELETE',
+			path: `${base}/:id/`,
+			scope: 'person:write',
+			throttle: 'PersonsDelete 480/min + 4800/h',
+			handler: deletePerson,
+		},
 		{ method: 'POST', path: `${base}/:id/update_property/`, ...write, handler: updateProperty },
 		{ method: 'POST', path: `${base}/:id/delete_property/`, ...write, handler: deleteProperty },
 	],

@@ -16,12 +16,20 @@ function listProjects(ctx) {
 
 // Unpaginated: a plain array (§4).
 function listGroupTypes(ctx) {
-	return json(200, groupTypesOf(ctx.state, ctx.project.id).map(({ project_id, ...type }) => type));
+	return json(
+		200,
+		groupTypesOf(ctx.state, ctx.project.id).map(({ project_id, ...type }) => type),
+	);
 }
 
 module.exports = {
 	routes: [
 		{ method: 'GET', path: '/api/projects/', scope: 'project:read', handler: listProjects },
-		{ method: 'GET', path: '/api/projects/:projectId/groups_types/', scope: 'group:read', handler: listGroupTypes },
+		{
+			method: 'GET',
+			path: '/api/projects/:projectId/groups_types/',
+			scope: 'group:read',
+			handler: listGroupTypes,
+		},
 	],
 };

@@ -8,12 +8,20 @@ const { executionMode, runHogQLQuery, pollQuery } = require('../models/queryRunn
 
 function postQuery(ctx) {
 	const request = parseQueryRequest(ctx.body());
-	if (request.query.kind !== 'HogQLQuery') throw errors.emulatorUnsupported(`running ${request.query.kind} queries`);
+	if (request.query.kind !== 'HogQLQuery')
+		throw errors.emulatorUnsupported(`running ${request.query.kind} queries`);
 	let mode = executionMode(request.refresh);
 	if (request.isAsync) mode = 'async'; // legacy `async: true`
 	if (mode === 'force_cache') mode = 'blocking'; // "in query endpoint we always want to calculate if the cache is stale"
 	const { query, values } = request.query;
-	const outcome = runHogQLQuery(ctx.state, ctx.project.id, { query, values: values ?? null }, mode, ctx.now(), request.clientQueryId);
+	const outcome = runHogQLQuery(
+		ctx.state,
+		ctx.project.id,
+		{ query, values: values ?? null },
+		mode,
+		ctx.now(),
+		request.clientQueryId,
+	);
 	return json(outcome.kind === 'queued' ? 202 : 200, outcome.body);
 }
 
@@ -25,7 +33,17 @@ function getQueryStatus(ctx) {
 
 module.exports = {
 	routes: [
-		{ method: 'POST', path: '/api/projects/:projectId/query/', scope: 'query:read', handler: postQuery },
-		{ method: 'GET', path: '/api/projects/:projectId/query/:queryId/', scope: 'query:read', handler: getQueryStatus },
+		{
+			method: 'POST',
+			path: '/api/projects/:projectId/query/',
+			scope: 'query:read',
+			handler: postQuery,
+		},
+		{
+			method: 'GET',
+			path: '/api/projects/:projectId/query/:queryId/',
+			scope: 'query:read',
+			handler: getQueryStatus,
+		},
 	],
 };

@@ -11,7 +11,10 @@ const { getInsightForSharing } = require('../models/insights');
 const TOKEN_GRACE_PERIOD_MS = 5 * 60 * 1000;
 
 const activeConfigs = (state, insight) =>
-	state.sharing.filter((c) => c.project_id === insight.project_id && c.insight_id === insight.id && c.expires_at === null);
+	state.sharing.filter(
+		(c) =>
+			c.project_id === insight.project_id && c.insight_id === insight.id && c.expires_at === null,
+	);
 
 /**
  * The stored configuration, or an unsaved default for a never-shared insight: that one
@@ -52,7 +55,9 @@ const serializePassword = (p) => ({
 function serializeConfig(state, config) {
 	const passwords = config.unsaved
 		? []
-		: state.sharePasswords.filter((p) => p.insight_id === config.insight_id && p.is_active).map(serializePassword);
+		: state.sharePasswords
+				.filter((p) => p.insight_id === config.insight_id && p.is_active)
+				.map(serializePassword);
 	return {
 		created_at: config.created_at,
 		enabled: config.enabled,
@@ -130,7 +135,13 @@ function createPassword(ctx) {
 	ctx.state.sharePasswords.push(password);
 	const { id, note: savedNote, created_at, created_by_email } = password;
 	// the plaintext password is returned only here
-	return json(201, { id, password: password.password, note: savedNote, created_at, created_by_email });
+	return json(201, {
+		id,
+		password: password.password,
+		note: savedNote,
+		created_at,
+		created_by_email,
+	});
 }
 
 // §3.3: a soft delete (is_active=false).
@@ -158,8 +169,18 @@ const base = '/api/projects/:projectId/insights/:insightId/sharing';
 module.exports = {
 	routes: [
 		{ method: 'GET', path: `${base}/`, scope: 'sharing_configuration:read', handler: getSharing },
-		{ method: 'POST', path: `${base}/refresh/`, scope: 'sharing_configuration:write', handler: refresh },
-		{ method: 'POST', path: `${base}/passwords/`, scope: 'sharing_configuration:write', handler: createPassword },
+		{
+			method: 'POST',
+			path: `${base}/refresh/`,
+			scope: 'sharing_configuration:write',
+			handler: refresh,
+		},
+		{
+			method: 'POST',
+			path: `${base}/passwords/`,
+			scope: 'sharing_configuration:write',
+			handler: createPassword,
+		},
 		{
 			method: 'DELETE',
 			path: `${base}/passwords/:passwordId/`,

@@ -11,11 +11,21 @@ function me(ctx) {
 	return json(200, {
 		...user,
 		team: team ? { ...serializeProject(team), project_id: team.id } : null,
-		organization: { ...organization, projects: state.projects.map((p) => ({ id: p.id, name: p.name })) },
+		organization: {
+			...organization,
+			projects: state.projects.map((p) => ({ id: p.id, name: p.name })),
+		},
 		organizations: [
-			{ id: organization.id, name: organization.name, slug: organization.slug, membership_level: organization.membership_level },
+			{
+				id: organization.id,
+				name: organization.name,
+				slug: organization.slug,
+				membership_level: organization.membership_level,
+			},
 		],
 	});
 }
 
-module.exports = { routes: [{ method: 'GET', path: '/api/users/@me/', scope: 'user:read', handler: me }] };
+module.exports = {
+	routes: [{ method: 'GET', path: '/api/users/@me/', scope: 'user:read', handler: me }],
+};
