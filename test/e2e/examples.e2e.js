@@ -8,10 +8,16 @@ const { after, before, test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { DEMO, examples, setUp, executeWorkflow, nodeOutput, CREDENTIAL } = require('./harness');
+const { DEMO, examples, setUp, executeWorkflow, nodeOutput, CREDENTIAL, n8n } = require('./harness');
 const { SEED } = require('../emulator');
+const { listGroupsNewestFirst } = require('../helpers/groupsNewestFirst');
+const { signIn } = require('../helpers/n8nRest');
+const { waitFor } = require('./services');
 
 const NODE_TYPE = 'n8n-nodes-posthog.postHogManagement';
+const TRIGGER_TYPES = ['n8n-nodes-posthog.postHogTrigger', 'n8n-nodes-posthog.postHogPollTrigger'];
+/** Examples started by one of the package's triggers: they run on a started n8n, not from the CLI. */
+const startsWithTrigger = ({ workflow }) => workflow.nodes.some((n) => TRIGGER_TYPES.includes(n.type));
 let ctx;
 
 before(async () => {
@@ -44,7 +50,7 @@ test('the package is installed the way n8n installs community packages', () => {
 });
 
 test('every example uses the PostHog node with the shared credential, and can run from the CLI', () => {
-	const list = examples();
+	const list = examples().filter((example) => !startsWithTrigger(example));
 	assert.equal(list.length, 6);
 	for (const { workflow, file } of list) {
 		const posthogNodes = workflow.nodes.filter((n) => n.type === NODE_TYPE);
@@ -228,3 +234,128 @@ test('ci-deploy-annotation: one bot annotation at the deploy time for a producti
 	assert.equal(Date.parse(annotation.date_marker), Date.parse('2025-03-01T12:00:00Z'));
 	assert.equal(ctx.sandbox.state.annotations.filter((a) => a.content === 'Deployed v1.5.0 (abc1234)').length, 1);
 });
+
+test('the trigger examples start with the package’s triggers, with the shared credential', () => {
+	const list = examples().filter(startsWithTrigger);
+	assert.deepEqual(list.map(({ workflow }) => workflow.id).sort(), ['PhNewCompanyCrm1', 'PhSignupFailAlrt']);
+	for (const { workflow } of list) {
+		for (const node of workflow.nodes.filter((n) => TRIGGER_TYPES.includes(n.type))) {
+			assert.deepEqual(node.credentials.postHogManagementApi, { id: CREDENTIAL.id, name: CREDENTIAL.name });
+		}
+	}
+});
+
+// Triggers need a started n8n: activation (the editor's Publish) through its REST API, the
+// webhook served on its port, polls on its schedule. Publishing is n8n 2.x's REST route.
+test(
+	'the trigger examples on a started n8n: event trigger destination, delivery and removal; a polled new company',
+	{ skip: n8n.N8N_VERSION.startsWith('1.') && 'n8n 1.x activates workflows through another route' },
+	async (t) => {
+		ctx.sandbox.reset();
+		const server = await n8n.startN8nServer(ctx.env, { logFile: path.join(ctx.work, 'n8n-triggers.log') });
+		console.log(`# n8n started in ${server.readyMs} ms`);
+		try {
+			const rest = await signIn(server.url, { n8nBin: n8n.n8nBin() });
+			await t.test('signup-failed-alert: activation makes the destination, a delivery runs the workflow, deactivation deletes it', () =>
+				eventTrigger(rest),
+			);
+			await t.test('new-company-to-crm: a company created in PostHog comes out of the next scheduled poll', () =>
+				pollTrigger(rest),
+			);
+		} finally {
+			await server.stop();
+		}
+	},
+);
+
+const ALERT_ID = 'PhSignupFailAlrt';
+const CRM_ID = 'PhNewCompanyCrm1';
+
+/** The newest execution of a workflow once it finished, with its run data. */
+async function finishedRun(rest, workflowId, { afterId = 0, timeoutMs = 30_000 } = {}) {
+	const execution = await waitFor(
+		`a finished execution of ${workflowId}`,
+		async () => {
+			const [newest] = await rest.executions(workflowId);
+			return newest && Number(newest.id) > afterId && ['success', 'error', 'crashed'].includes(newest.status) && newest;
+		},
+		{ timeoutMs, intervalMs: 500 },
+	);
+	assert.equal(execution.status, 'success');
+	return await rest.run(execution.id);
+}
+
+async function eventTrigger(rest) {
+	const node = examples().find(({ workflow }) => workflow.id === ALERT_ID).workflow.nodes.find((n) => n.type === TRIGGER_TYPES[0]);
+	const webhookUrl = `http://localhost:${ctx.n8nPort}/webhook/${node.webhookId}/webhook`;
+	ctx.sandbox.requests.length = 0;
+
+	await rest.activate(ALERT_ID);
+	assert.deepEqual(apiRequests(), ['POST /api/projects/1/hog_functions/']);
+	assertAuthorized();
+	const destinations = ctx.sandbox.state.hogFunctions.filter((fn) => fn.inputs.url?.value === webhookUrl);
+	assert.equal(destinations.length, 1, 'one destination points at n8n’s production webhook URL');
+	const [destination] = destinations;
+	assert.equal(destination.enabled, true);
+	assert.deepEqual(destination.filters.events.map((e) => e.id), ['signup_failed']);
+	assert.match(destination.name, /^n8n: PostHog: alert on a failed signup \(workflow PhSignupFailAlrt\)$/);
+
+	const [delivery] = await ctx.sandbox.deliverEvent({ event: 'signup_failed', distinct_id: 'maria@acme.com', properties: { reason: 'card_declined' } });
+	assert.deepEqual(delivery.statuses, [200]);
+	const run = await finishedRun(rest, ALERT_ID);
+	const [received] = nodeOutput(run, node.name);
+	assert.equal(received.event.event, 'signup_failed');
+	assert.equal(received.event.distinct_id, 'maria@acme.com');
+	assert.equal(received.person.name, 'maria@acme.com');
+	assert.deepEqual(received.project.id, DEMO.projectId);
+	const [alert] = nodeOutput(run, 'Alert text');
+	assert.match(alert.text, /^Signup failed for maria@acme\.com: card_declined \(/);
+
+	// a caller without the secret starts nothing
+	const executions = (await rest.executions(ALERT_ID)).length;
+	const forged = await fetch(webhookUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-n8n-secret': 'forged' },
+		body: JSON.stringify({ event: { uuid: 'forged', event: 'signup_failed' } }),
+	});
+	assert.equal(forged.status, 401);
+	assert.equal((await rest.executions(ALERT_ID)).length, executions);
+
+	ctx.sandbox.requests.length = 0;
+	await rest.deactivate(ALERT_ID);
+	assert.deepEqual(apiRequests(), [`PATCH /api/projects/1/hog_functions/${destination.id}/`]);
+	assert.deepEqual(ctx.sandbox.requests[0].body, { deleted: true, enabled: false });
+	assert.equal(destination.deleted, true);
+	assert.deepEqual(await ctx.sandbox.deliverEvent({ event: 'signup_failed', distinct_id: 'tom@acme.com' }), []);
+}
+
+async function pollTrigger(rest) {
+	const restoreOrder = listGroupsNewestFirst(ctx.sandbox); // PostHog's order (part2 §1.1)
+	try {
+		ctx.sandbox.requests.length = 0;
+		await rest.activate(CRM_ID);
+		// the first poll, at activation, notes what exists and starts nothing
+		assert.deepEqual(apiRequests(), ['GET /api/projects/1/groups/?group_type_index=0']);
+		assert.deepEqual(await rest.executions(CRM_ID), []);
+
+		const created = await fetch(`${ctx.sandbox.url}/api/projects/1/groups/`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${ctx.sandbox.apiKey}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ group_type_index: 0, group_key: 'northwind-e2e', group_properties: { name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro' } }),
+		});
+		assert.equal(created.status, 201);
+
+		// polls run every minute, at a second n8n picks at activation
+		const run = await finishedRun(rest, CRM_ID, { timeoutMs: 90_000 });
+		const companies = nodeOutput(run, 'New company in PostHog');
+		assert.deepEqual(companies.map((c) => c.group_key), ['northwind-e2e']);
+		const [record] = nodeOutput(run, 'CRM company');
+		assert.deepEqual(
+			{ ...record, firstSeen: undefined },
+			{ name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro', posthogGroupKey: 'northwind-e2e', firstSeen: undefined },
+		);
+		await rest.deactivate(CRM_ID);
+	} finally {
+		restoreOrder();
+	}
+}

@@ -11,11 +11,14 @@ const { setUp } = require('./runNode');
 const dist = path.join(__dirname, '..', '..', 'dist');
 const builtNode = (name) => require(path.join(dist, 'nodes', name, `${name}.node.js`))[name];
 const builtCredential = () =>
-	require(path.join(dist, 'credentials', 'PostHogManagementApi.credentials.js')).PostHogManagementApi;
+	require(path.join(dist, 'credentials', 'PostHogManagementApi.credentials.js'))
+		.PostHogManagementApi;
 
 /** A copy of static data as the database keeps it: JSON, without n8n's change marker. */
 const snapshot = (staticData) =>
-	JSON.parse(JSON.stringify(staticData ?? {}, (key, value) => (key === '__dataChanged' ? undefined : value)));
+	JSON.parse(
+		JSON.stringify(staticData ?? {}, (key, value) => (key === '__dataChanged' ? undefined : value)),
+	);
 
 function triggerWorkflow({ nodeType, name, parameters, credentials, saved, ...options }) {
 	return setUp({
@@ -24,7 +27,12 @@ function triggerWorkflow({ nodeType, name, parameters, credentials, saved, ...op
 		name,
 		parameters,
 		credentials,
-		workflow: { id: 'wf-42', name: 'New companies to CRM', staticData: snapshot(saved), ...options.workflow },
+		workflow: {
+			id: 'wf-42',
+			name: 'New companies to CRM',
+			staticData: snapshot(saved),
+			...options.workflow,
+		},
 		webhookId: options.webhookId,
 		webhookBaseUrl: options.webhookBaseUrl,
 	});
@@ -39,11 +47,14 @@ function pollTrigger({ parameters, credentials, persistEmptyPolls = false }) {
 	const name = 'PostHog Poll Trigger';
 	let saved = {};
 	let running;
-	const load = () => (running = triggerWorkflow({ nodeType, name, parameters, credentials, saved }));
+	const load = () =>
+		(running = triggerWorkflow({ nodeType, name, parameters, credentials, saved }));
 	const save = () => (saved = snapshot(running.workflow.staticData));
 	const poll = async (mode, activation) => {
 		const { workflow, node, additionalData } = running;
-		return await nodeType.poll.call(new PollContext(workflow, node, additionalData, mode, activation));
+		return await nodeType.poll.call(
+			new PollContext(workflow, node, additionalData, mode, activation),
+		);
 	};
 	const jsonOf = (result) => (result ? result[0].map((item) => item.json) : null);
 	return {
@@ -80,6 +91,10 @@ function pollTrigger({ parameters, credentials, persistEmptyPolls = false }) {
 		/** The node's static data: the saved copy, and the running one. */
 		saved: () => saved[`node:${name}`],
 		running: () => snapshot(running?.workflow.staticData)[`node:${name}`],
+		/** Replaces the saved static data (a test's own starting point). */
+		setSaved(state) {
+			saved = { [`node:${name}`]: snapshot(state) };
+		},
 	};
 }
 
@@ -121,7 +136,12 @@ function answerFor(result, response) {
  * The instant trigger in a simulated n8n whose production webhook URLs start with
  * `webhookBaseUrl` (n8n's WEBHOOK_URL + "webhook").
  */
-function instantTrigger({ parameters, credentials, webhookBaseUrl, webhookId = '5c1e0a9d-7f3b-4c2e-9a61-0d2b8e4f6a17' }) {
+function instantTrigger({
+	parameters,
+	credentials,
+	webhookBaseUrl,
+	webhookId = '5c1e0a9d-7f3b-4c2e-9a61-0d2b8e4f6a17',
+}) {
 	const nodeType = new (builtNode('PostHogTrigger'))();
 	const name = 'PostHog Trigger';
 	let saved = {};

@@ -38,7 +38,7 @@ const newestCompanyMs = () =>
 	Math.max(
 		...posthog.emulator.state.groups
 			.filter((g) => g.project_id === 1 && g.group_type_index === 0)
-			.map((g) => parseIsoMicros(g.created_at) / 1000),
+			.map((g) => Math.floor(parseIsoMicros(g.created_at) / 1000)),
 	);
 
 /** Requests PostHog received since `mark` (the length of the request log before). */
@@ -51,7 +51,9 @@ describe('postHogPollTrigger: new groups', () => {
 		const trigger = companies();
 		expect(await trigger.activate()).toBeNull();
 
-		posthog.expectReceived([{ method: 'GET', path: GROUPS_PATH, query: { group_type_index: '0' } }]);
+		posthog.expectReceived([
+			{ method: 'GET', path: GROUPS_PATH, query: { group_type_index: '0' } },
+		]);
 		const newest = newestCompanyMs();
 		const saved = trigger.saved();
 		expect(saved).toEqual({
@@ -98,7 +100,11 @@ describe('postHogPollTrigger: new groups', () => {
 		const parameters = { ...NEW_COMPANIES, groupTypeIndex: 3 };
 		const trigger = pollTrigger({ parameters, credentials: posthog.credentials() });
 		expect(await trigger.activate()).toBeNull();
-		expect(trigger.saved()).toEqual({ watching: 'groups:1:3', watermark: posthog.time.now(), seen: [] });
+		expect(trigger.saved()).toEqual({
+			watching: 'groups:1:3',
+			watermark: posthog.time.now(),
+			seen: [],
+		});
 
 		posthog.emulator.state.groups.push({
 			project_id: 1,
@@ -128,7 +134,9 @@ describe('postHogPollTrigger: new groups', () => {
 		expect(requests.length).toBeLessThanOrEqual(Math.ceil(count / 100) + 1);
 		expect(keys(emitted)).toEqual(count ? added : []);
 		// page 2 and 3 follow the cursor read out of `next`
-		expect(requests.slice(1).every((r) => r.query.cursor && r.query.group_type_index === '0')).toBe(true);
+		expect(requests.slice(1).every((r) => r.query.cursor && r.query.group_type_index === '0')).toBe(
+			true,
+		);
 	});
 
 	test('the poll after a burst reads the burst again while it is inside the overlap of the newest group', async () => {
@@ -166,33 +174,52 @@ describe('postHogPollTrigger: new groups', () => {
 	test.each([
 		['not saved after empty polls (n8n’s default)', false],
 		['saved after every poll (durable poll cursors)', true],
-	])('across polls and restarts, every new group is emitted exactly once: static data %s', async (_name, persistEmptyPolls) => {
-		const trigger = companies({ persistEmptyPolls });
-		await trigger.activate();
-		const added = [];
-		const emitted = [];
-		// empty polls, restarts right after empty polls, a burst over two pages, a late group
-		const rounds = [0, 2, 0, 'restart', 0, 'restart', 120, 0, 'late', 'restart', 1, 0, 0, 'restart', 3];
-		for (const [round, step] of rounds.entries()) {
-			if (step === 'restart') {
-				emitted.push(...keys(await trigger.restart()));
-				continue;
+	])(
+		'across polls and restarts, every new group is emitted exactly once: static data %s',
+		async (_name, persistEmptyPolls) => {
+			const trigger = companies({ persistEmptyPolls });
+			await trigger.activate();
+			const added = [];
+			const emitted = [];
+			// empty polls, restarts right after empty polls, a burst over two pages, a late group
+			const rounds = [
+				0,
+				2,
+				0,
+				'restart',
+				0,
+				'restart',
+				120,
+				0,
+				'late',
+				'restart',
+				1,
+				0,
+				0,
+				'restart',
+				3,
+			];
+			for (const [round, step] of rounds.entries()) {
+				if (step === 'restart') {
+					emitted.push(...keys(await trigger.restart()));
+					continue;
+				}
+				if (step === 'late') {
+					addCompanyAt(`late-${round}`, trigger.saved().watermark - 60 * 1000);
+					added.push(`late-${round}`);
+				} else {
+					added.push(...addCompanies(step, `round-${round}`));
+				}
+				const before = trigger.saved();
+				const rows = await trigger.poll();
+				emitted.push(...keys(rows));
+				// an empty poll changes nothing that would need saving
+				if (!rows) expect(trigger.running()).toEqual(before);
 			}
-			if (step === 'late') {
-				addCompanyAt(`late-${round}`, trigger.saved().watermark - 60 * 1000);
-				added.push(`late-${round}`);
-			} else {
-				added.push(...addCompanies(step, `round-${round}`));
-			}
-			const before = trigger.saved();
-			const rows = await trigger.poll();
-			emitted.push(...keys(rows));
-			// an empty poll changes nothing that would need saving
-			if (!rows) expect(trigger.running()).toEqual(before);
-		}
-		expect(emitted.sort()).toEqual(added.sort());
-		expect(new Set(emitted).size).toBe(emitted.length);
-	});
+			expect(emitted.sort()).toEqual(added.sort());
+			expect(new Set(emitted).size).toBe(emitted.length);
+		},
+	);
 
 	test('a cursor PostHog cannot read (page 1 again) ends the walk, and nothing is emitted twice', async () => {
 		const trigger = companies();
@@ -202,8 +229,17 @@ describe('postHogPollTrigger: new groups', () => {
 		// a proxy that rewrites `next` to a cursor PostHog does not understand: page 1 comes back
 		posthog.emulator.override = async (req, record) => {
 			if (!record.path.endsWith('/groups/')) return undefined;
-			const page = await realOverride(req, { ...record, query: { ...record.query, cursor: undefined } });
-			return { ...page, body: { ...page.body, next: `${page.body.next.split('&cursor=')[0]}&cursor=bm90LWEtY3Vyc29y` } };
+			const page = await realOverride(req, {
+				...record,
+				query: { ...record.query, cursor: undefined },
+			});
+			return {
+				...page,
+				body: {
+					...page.body,
+					next: `${page.body.next.split('&cursor=')[0]}&cursor=bm90LWEtY3Vyc29y`,
+				},
+			};
 		};
 		const mark = posthog.requests().length;
 		const emitted = await trigger.poll();
@@ -211,6 +247,10 @@ describe('postHogPollTrigger: new groups', () => {
 		// page 1 twice: its 100 newest groups once each; the 50 older ones wait for a readable cursor
 		expect(emitted).toHaveLength(100);
 		expect(new Set(keys(emitted)).size).toBe(100);
+
+		// with readable cursors again, the next poll brings the 50 older ones, still in the window
+		posthog.emulator.override = realOverride;
+		expect(await trigger.poll()).toHaveLength(50);
 	});
 
 	test('more pages than the page limit is an error, not an endless poll', async () => {
@@ -226,7 +266,9 @@ describe('postHogPollTrigger: new groups', () => {
 		const added = addCompanies(5, 'sample');
 		const rows = await trigger.manual();
 		expect(keys(rows)).toEqual(added.slice(2).reverse());
-		posthog.expectReceived([{ method: 'GET', path: GROUPS_PATH, query: { group_type_index: '0' } }]);
+		posthog.expectReceived([
+			{ method: 'GET', path: GROUPS_PATH, query: { group_type_index: '0' } },
+		]);
 		expect(trigger.saved()).toBeUndefined();
 	});
 
@@ -238,17 +280,23 @@ describe('postHogPollTrigger: new groups', () => {
 			credentials: posthog.credentials(),
 		});
 		// the teams trigger starts from the companies trigger's saved state
-		other.restoreFrom = trigger.saved();
+		other.setSaved(trigger.saved());
 		expect(await other.activate()).toBeNull();
 		expect(other.saved().watching).toBe('groups:1:1');
+		expect(other.saved().watermark).not.toBe(trigger.saved().watermark);
 	});
 
 	test('a project that is not a number is refused before any request', async () => {
 		const trigger = pollTrigger({
-			parameters: { ...NEW_COMPANIES, projectId: { __rl: true, mode: 'url', value: 'https://us.posthog.com/settings' } },
+			parameters: {
+				...NEW_COMPANIES,
+				projectId: { __rl: true, mode: 'url', value: 'https://us.posthog.com/settings' },
+			},
 			credentials: posthog.credentials(),
 		});
-		await expect(trigger.activate()).rejects.toThrow('Project: "" is not a numeric project ID');
+		await expect(trigger.activate()).rejects.toThrow(
+			'Project: "https://us.posthog.com/settings" is not a numeric project ID',
+		);
 		expect(posthog.requests()).toEqual([]);
 	});
 
@@ -321,11 +369,16 @@ describe('postHogPollTrigger: new persons', () => {
 
 	test('a manual run shows the newest persons without a watermark', async () => {
 		const rows = await persons().manual();
-		expect(rows.map((row) => row.properties.email)).toEqual(['dana@initech.com', 'li@globex.com', 'tom@acme.com']);
+		// newest first: Dana (Nov 20), the anonymous person (Nov 12), Li (Nov 7)
+		expect(rows.map((row) => row.distinct_ids.at(-1))).toEqual([
+			'dana@initech.com',
+			'anon-7c9d',
+			'li@globex.com',
+		]);
 	});
 
 	test('a manual run on an empty list says there is nothing yet', async () => {
 		posthog.emulator.state.persons = [];
-		await expect(persons().manual()).rejects.toThrow('No person in this PostHog list yet');
+		await expect(persons().manual()).rejects.toThrow('No person in this project yet');
 	});
 });
