@@ -153,3 +153,40 @@ test('every request passes the request seam and the shared hooks on the Resource
 	]);
 	expect(description.requestDefaults.ignoreHttpStatusErrors).toBe(true);
 });
+
+describe('trigger nodes', () => {
+	const dist = require('node:path').join(__dirname, '..', 'dist', 'nodes');
+	const { PostHogTrigger } = require(`${dist}/PostHogTrigger/PostHogTrigger.node.js`);
+	const { PostHogPollTrigger } = require(`${dist}/PostHogPollTrigger/PostHogPollTrigger.node.js`);
+
+	test('have the contract’s names, the shared credential and their own icons', () => {
+		const instant = new PostHogTrigger().description;
+		const polling = new PostHogPollTrigger().description;
+		expect([instant.name, polling.name]).toEqual(['postHogTrigger', 'postHogPollTrigger']);
+		for (const trigger of [instant, polling]) {
+			expect(trigger.credentials).toEqual([{ name: 'postHogManagementApi', required: true }]);
+			expect(trigger.icon.light).not.toBe(trigger.icon.dark);
+		}
+		expect(instant.webhooks).toEqual([
+			expect.objectContaining({ name: 'default', httpMethod: 'POST' }),
+		]);
+		expect(polling.polling).toBe(true);
+	});
+
+	test('keep the contract’s parameters', () => {
+		const names = (description) => description.properties.map((property) => property.name);
+		expect(names(new PostHogTrigger().description)).toEqual(
+			expect.arrayContaining(['projectId', 'eventNames']),
+		);
+		const polling = new PostHogPollTrigger().description;
+		expect(names(polling)).toEqual(
+			expect.arrayContaining(['event', 'projectId', 'groupTypeIndex']),
+		);
+		const event = polling.properties.find((property) => property.name === 'event');
+		expect(event.options.map((option) => option.value).sort()).toEqual(['newGroup', 'newPerson']);
+		const eventNames = new PostHogTrigger().description.properties.find(
+			(p) => p.name === 'eventNames',
+		);
+		expect(eventNames.typeOptions.multipleValues).toBe(true);
+	});
+});
