@@ -92,8 +92,6 @@ async function main() {
 		const sandboxPort = await n8n.freePort(Number(process.env.POSTHOG_SANDBOX_PORT ?? 8010));
 		const sandbox = await startSandbox({ port: sandboxPort });
 		cleanups.push(() => sandbox.close());
-		// PostHog lists groups newest first, which the poll trigger relies on (docs/posthog-api-part2.md §1.1)
-		require('../../test/helpers/groupsNewestFirst').listGroupsNewestFirst(sandbox);
 		require('./sandboxEvents').serveSandboxEvents(sandbox); // npm run dev:send-event
 		step(
 			`PostHog sandbox on ${sandbox.url} (project “${DEMO.projectName}”, key ${sandbox.apiKey})`,

@@ -10,7 +10,6 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { DEMO, examples, setUp, executeWorkflow, nodeOutput, CREDENTIAL, n8n } = require('./harness');
 const { SEED } = require('../emulator');
-const { listGroupsNewestFirst } = require('../helpers/groupsNewestFirst');
 const { signIn } = require('../helpers/n8nRest');
 const { waitFor } = require('./services');
 
@@ -330,32 +329,27 @@ async function eventTrigger(rest) {
 }
 
 async function pollTrigger(rest) {
-	const restoreOrder = listGroupsNewestFirst(ctx.sandbox); // PostHog's order (part2 §1.1)
-	try {
-		ctx.sandbox.requests.length = 0;
-		await rest.activate(CRM_ID);
-		// the first poll, at activation, notes what exists and starts nothing
-		assert.deepEqual(apiRequests(), ['GET /api/projects/1/groups/?group_type_index=0']);
-		assert.deepEqual(await rest.executions(CRM_ID), []);
+	ctx.sandbox.requests.length = 0;
+	await rest.activate(CRM_ID);
+	// the first poll, at activation, notes what exists and starts nothing
+	assert.deepEqual(apiRequests(), ['GET /api/projects/1/groups/?group_type_index=0']);
+	assert.deepEqual(await rest.executions(CRM_ID), []);
 
-		const created = await fetch(`${ctx.sandbox.url}/api/projects/1/groups/`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${ctx.sandbox.apiKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ group_type_index: 0, group_key: 'northwind-e2e', group_properties: { name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro' } }),
-		});
-		assert.equal(created.status, 201);
+	const created = await fetch(`${ctx.sandbox.url}/api/projects/1/groups/`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${ctx.sandbox.apiKey}`, 'content-type': 'application/json' },
+		body: JSON.stringify({ group_type_index: 0, group_key: 'northwind-e2e', group_properties: { name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro' } }),
+	});
+	assert.equal(created.status, 201);
 
-		// polls run every minute, at a second n8n picks at activation
-		const run = await finishedRun(rest, CRM_ID, { timeoutMs: 90_000 });
-		const companies = nodeOutput(run, 'New company in PostHog');
-		assert.deepEqual(companies.map((c) => c.group_key), ['northwind-e2e']);
-		const [record] = nodeOutput(run, 'CRM company');
-		assert.deepEqual(
-			{ ...record, firstSeen: undefined },
-			{ name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro', posthogGroupKey: 'northwind-e2e', firstSeen: undefined },
-		);
-		await rest.deactivate(CRM_ID);
-	} finally {
-		restoreOrder();
-	}
+	// polls run every minute, at a second n8n picks at activation
+	const run = await finishedRun(rest, CRM_ID, { timeoutMs: 90_000 });
+	const companies = nodeOutput(run, 'New company in PostHog');
+	assert.deepEqual(companies.map((c) => c.group_key), ['northwind-e2e']);
+	const [record] = nodeOutput(run, 'CRM company');
+	assert.deepEqual(
+		{ ...record, firstSeen: undefined },
+		{ name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro', posthogGroupKey: 'northwind-e2e', firstSeen: undefined },
+	);
+	await rest.deactivate(CRM_ID);
 }

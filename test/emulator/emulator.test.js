@@ -1,6 +1,7 @@
 'use strict';
 // Smoke test of the PostHog emulator itself: a few behaviours the node's tests rely on.
 const { startEmulator, seedGroups, SEED } = require('./index');
+const { parseIsoMicros } = require('./time');
 
 describe('PostHog emulator', () => {
 	let emu;
@@ -76,8 +77,79 @@ describe('PostHog emulator', () => {
 		}
 		expect(pageSizes).toEqual([100, 100, 50]);
 		expect(new Set(keys).size).toBe(250);
-		expect(keys[0]).toBe('bulk-0');
-		expect(keys[249]).toBe('bulk-249');
+		// newest first (part2 §1.1): seedGroups dates bulk-249 last
+		expect(keys).toEqual(Array.from({ length: 250 }, (_, i) => `bulk-${249 - i}`));
+	});
+
+	describe('groups/ order and cursor (part2 §1.1)', () => {
+		const list = async (query) => {
+			const res = await call('GET', `/api/projects/1/groups/?${new URLSearchParams(query)}`);
+			expect(res.status).toBe(200);
+			return res.json();
+		};
+		const keysOf = (page) => page.results.map((g) => g.group_key);
+		const cursorOf = (page) => new URL(page.next).searchParams.get('cursor');
+		// base64url with its "=" padding, as Python's urlsafe_b64encode writes it
+		const toCursor = (text) =>
+			Buffer.from(text).toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+
+		test('created_at DESC, then key DESC where created_at ties (umbrella and hooli)', async () => {
+			expect(keysOf(await list({ group_type_index: '0' }))).toEqual([
+				'umbrella',
+				'hooli',
+				'initech',
+				'globex',
+				'acme',
+			]);
+		});
+
+		test('search and group_key filter in the same order, and `next` keeps them', async () => {
+			expect(keysOf(await list({ group_type_index: '0', search: 'saas' }))).toEqual([
+				'hooli',
+				'initech',
+				'acme',
+			]);
+			expect(keysOf(await list({ group_type_index: '1', group_key: 'ACME' }))).toEqual([
+				'acme-platform',
+				'acme-growth',
+			]);
+			seedGroups(emu.state, {
+				groupTypeIndex: 0,
+				count: 120,
+				prefix: 'gold',
+				properties: { tier: 'gold' },
+			});
+			const page1 = await list({ group_type_index: '0', search: 'gold' });
+			expect(new URL(page1.next).searchParams.get('search')).toBe('gold');
+			const page2 = await list({ group_type_index: '0', search: 'gold', cursor: cursorOf(page1) });
+			expect([...keysOf(page1), ...keysOf(page2)]).toEqual(
+				Array.from({ length: 120 }, (_, i) => `gold-${119 - i}`),
+			);
+		});
+
+		test('the cursor is the last row of the page: {"c": created_at µs, "k": key}', async () => {
+			const [oldest] = seedGroups(emu.state, { groupTypeIndex: 0, count: 100, prefix: 'bulk' });
+			const page1 = await list({ group_type_index: '0' });
+			expect(keysOf(page1).at(-1)).toBe('bulk-0');
+			const micros = parseIsoMicros(oldest.created_at); // bulk-0, the last row of page 1
+			expect(cursorOf(page1)).toBe(toCursor(`{"c": ${micros}, "k": "bulk-0"}`));
+			expect(keysOf(await list({ group_type_index: '0', cursor: cursorOf(page1) }))).toEqual([
+				'umbrella',
+				'hooli',
+				'initech',
+				'globex',
+				'acme',
+			]);
+		});
+
+		test('an unreadable or old-format cursor silently restarts at page 1', async () => {
+			seedGroups(emu.state, { groupTypeIndex: 0, count: 100, prefix: 'bulk' });
+			const page1 = await list({ group_type_index: '0' });
+			const oldFormat = toCursor('{"c": 1730800800123456, "i": 3}');
+			for (const cursor of ['bm90LWEtY3Vyc29y', oldFormat]) {
+				expect(await list({ group_type_index: '0', cursor })).toEqual(page1);
+			}
+		});
 	});
 
 	test('count_by_path reads the folder from the query string, not the body', async () => {

@@ -150,11 +150,10 @@ async function handle(emu, req, res) {
 		receivedAt: Date.now(),
 	};
 	emu.requests.push(record);
+	const routed = () => dispatch(emu, req, url, { ...query }, rawBody);
 	let result;
 	try {
-		result =
-			(emu.override && (await emu.override(req, record))) ||
-			(await dispatch(emu, req, url, { ...query }, rawBody));
+		result = (emu.override && (await emu.override(req, record, routed))) || (await routed());
 	} catch (err) {
 		if (!(err instanceof errors.ApiError)) {
 			console.error('[posthog-emulator] unexpected error, answering 500:', err);
@@ -181,7 +180,10 @@ async function startEmulator({ apiKey = 'phx_test_key', port = 0 } = {}) {
 		apiKey,
 		requests: [],
 		state: createState(apiKey),
-		/** (req, record) => undefined | { status, body?, headers? }; may be async. */
+		/**
+		 * (req, record, routed) => undefined | { status, body?, headers? }; may be async.
+		 * `routed()` is the emulator's own answer, for an override that edits it (a proxy).
+		 */
 		override: null,
 		/** The clock used for everything the API creates; tests may replace it. */
 		now: () => new Date(),

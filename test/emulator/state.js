@@ -16,8 +16,9 @@ function resetState(state, apiKey) {
 /**
  * Adds `count` groups with keys `${prefix}-0` … `${prefix}-${count - 1}` and strictly
  * increasing `created_at` (one second and a few microseconds apart, all later than
- * every existing group), so the keyset cursor of groups/ pages through them in key
- * order. Returns the new rows.
+ * every existing group), so groups/ lists them newest first: `${prefix}-${count - 1}`
+ * first, `${prefix}-0` last, right before the groups that were there already. Returns the
+ * new rows.
  */
 function seedGroups(
 	state,

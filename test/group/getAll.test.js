@@ -4,9 +4,13 @@ const api = require('../helpers/api');
 
 const posthog = usePostHog();
 
-// The five companies of the default seed, in PostHog's keyset order (created_at, then
-// group_key: hooli and umbrella share a created_at).
-const SEEDED_COMPANIES = ['acme', 'globex', 'initech', 'hooli', 'umbrella'];
+// The five companies of the default seed, in PostHog's order: newest first (created_at DESC,
+// then group_key DESC: umbrella and hooli share a created_at). docs/posthog-api-part2.md §1.1
+const SEEDED_COMPANIES = ['umbrella', 'hooli', 'initech', 'globex', 'acme'];
+
+/** `${prefix}-${from}` down to `${prefix}-${to}`: groups seedGroups added, newest first. */
+const newestFirst = (prefix, from, to) =>
+	Array.from({ length: from - to + 1 }, (_, i) => `${prefix}-${from - i}`);
 
 const listPage = (query) => api.group.list({ group_type_index: '0', ...query });
 
@@ -57,31 +61,29 @@ describe('group getAll', () => {
 		// the cursors PostHog put in `next` of page 1 and page 2
 		const cursor2 = await nextCursorOf({ group_type_index: '0' });
 		const cursor3 = await nextCursorOf({ group_type_index: '0', cursor: cursor2 });
-		expect(keyInCursor(cursor2)).toBe('bulk-94');
-		expect(keyInCursor(cursor3)).toBe('bulk-194');
+		expect(keyInCursor(cursor2)).toBe('bulk-150');
+		expect(keyInCursor(cursor3)).toBe('bulk-50');
 		posthog.expectReceived([
 			listPage(),
 			listPage({ cursor: cursor2 }),
 			listPage({ cursor: cursor3 }),
 		]);
 
-		const expectedKeys = [
-			...SEEDED_COMPANIES,
-			...Array.from({ length: 250 }, (_, i) => `bulk-${i}`),
-		];
+		// the 250 new groups are newer than the seeded companies
+		const expectedKeys = [...newestFirst('bulk', 249, 0), ...SEEDED_COMPANIES];
 		expect(json).toHaveLength(255);
 		expect(json.map((listed) => listed.group_key)).toEqual(expectedKeys);
 		expect(new Set(json.map((listed) => listed.group_key)).size).toBe(255);
-		expect(json[0]).toEqual({
+		expect(json[0]).toMatchObject({
+			group_type_index: 0,
+			group_key: 'bulk-249',
+			group_properties: { name: 'bulk 249' },
+		});
+		expect(json[254]).toEqual({
 			group_type_index: 0,
 			group_key: 'acme',
 			group_properties: { name: 'Acme', industry: 'SaaS', employees: 120 },
 			created_at: '2024-11-05T10:00:00.123456Z',
-		});
-		expect(json[254]).toMatchObject({
-			group_type_index: 0,
-			group_key: 'bulk-249',
-			group_properties: { name: 'bulk 249' },
 		});
 		for (const item of items) expect(item.pairedItem).toEqual({ item: 0 });
 	});
@@ -101,13 +103,13 @@ describe('group getAll', () => {
 		expect(error).toBeUndefined();
 		posthog.expectReceived([api.group.list({ group_type_index: '1' })]);
 		expect(json.map((listed) => [listed.group_type_index, listed.group_key])).toEqual([
-			[1, 'acme-growth'],
-			[1, 'acme-platform'],
 			[1, 'globex-ops'],
+			[1, 'acme-platform'],
+			[1, 'acme-growth'],
 		]);
 	});
 
-	test('getAll Limit 120 stops after 2 pages and outputs exactly the first 120 groups', async () => {
+	test('getAll Limit 120 stops after 2 pages and outputs exactly the first 120 groups (the newest)', async () => {
 		seedGroups(posthog.emulator.state, {
 			projectId: 1,
 			groupTypeIndex: 0,
@@ -124,13 +126,10 @@ describe('group getAll', () => {
 		// groups/ takes no limit: the node must not send one
 		posthog.expectReceived([listPage(), listPage({ cursor: cursor2 })]);
 		expect(json).toHaveLength(120);
-		expect(json.map((listed) => listed.group_key)).toEqual([
-			...SEEDED_COMPANIES,
-			...Array.from({ length: 115 }, (_, i) => `bulk-${i}`),
-		]);
+		expect(json.map((listed) => listed.group_key)).toEqual(newestFirst('bulk', 249, 130));
 	});
 
-	test('getAll Limit 5 sends one request and outputs the first 5 groups', async () => {
+	test('getAll Limit 5 sends one request and outputs the first 5 groups (the newest)', async () => {
 		seedGroups(posthog.emulator.state, {
 			projectId: 1,
 			groupTypeIndex: 0,
@@ -144,7 +143,7 @@ describe('group getAll', () => {
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([listPage()]);
-		expect(json.map((listed) => listed.group_key)).toEqual(SEEDED_COMPANIES);
+		expect(json.map((listed) => listed.group_key)).toEqual(newestFirst('bulk', 249, 245));
 	});
 
 	test('getAll filters.search is sent as `search` and outputs only the matching groups', async () => {
@@ -154,7 +153,7 @@ describe('group getAll', () => {
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([listPage({ search: 'saas' })]);
-		expect(json.map((listed) => listed.group_key)).toEqual(['acme', 'initech', 'hooli']);
+		expect(json.map((listed) => listed.group_key)).toEqual(['hooli', 'initech', 'acme']);
 	});
 
 	test('getAll keeps sending `search` on every page alongside the cursor', async () => {
@@ -172,14 +171,12 @@ describe('group getAll', () => {
 
 		expect(error).toBeUndefined();
 		const cursor2 = await nextCursorOf({ group_type_index: '0', search: 'gold' });
-		expect(keyInCursor(cursor2)).toBe('gold-99');
+		expect(keyInCursor(cursor2)).toBe('gold-50');
 		posthog.expectReceived([
 			listPage({ search: 'gold' }),
 			listPage({ search: 'gold', cursor: cursor2 }),
 		]);
-		expect(json.map((listed) => listed.group_key)).toEqual(
-			Array.from({ length: 150 }, (_, i) => `gold-${i}`),
-		);
+		expect(json.map((listed) => listed.group_key)).toEqual(newestFirst('gold', 149, 0));
 	});
 
 	test('getAll reads the cursor out of `next` even when `next` carries another host (proxy)', async () => {
@@ -293,11 +290,11 @@ describe('group getAll', () => {
 			{ itemOf: (request) => request.query.group_type_index },
 		);
 		expect(json.map((listed) => listed.group_key)).toEqual([
-			'acme-growth',
-			'acme-platform',
 			'globex-ops',
-			'acct_001',
+			'acme-platform',
+			'acme-growth',
 			'acct_002',
+			'acct_001',
 		]);
 		expect(items.map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },

@@ -33,26 +33,25 @@ function pyIntOfJson(value) {
 
 /**
  * Returns `[createdAtMicros, groupKey]`. Anything undecodable, or an old-format cursor
- * without "k", is silently "no cursor" `[0, '']`, i.e. page 1 again (§2.1 looping hazard).
+ * without "k", is silently "no cursor" (null), i.e. page 1 again (§2.1 looping hazard).
  * Like Python's b64decode, a cursor that lost its "=" padding is undecodable.
  */
 function decodeCursor(cursor) {
-	const NONE = [0, ''];
 	const b64 = cursor
 		.replace(/-/g, '+')
 		.replace(/_/g, '/')
 		.replace(/[^A-Za-z0-9+/=]/g, '');
-	if (b64.length % 4 !== 0) return NONE;
+	if (b64.length % 4 !== 0) return null;
 	let data;
 	try {
 		data = JSON.parse(Buffer.from(b64, 'base64').toString('utf8'));
 	} catch {
-		return NONE;
+		return null;
 	}
 	if (data === null || typeof data !== 'object' || Array.isArray(data) || !('k' in data))
-		return NONE;
+		return null;
 	let micros = 'c' in data ? pyIntOfJson(data.c) : 0;
-	if (micros === null) return NONE;
+	if (micros === null) return null;
 	if (micros > 0 && micros < 1e15) micros *= 1000; // millisecond cursors are scaled up
 	return [micros, pyStr(data.k)];
 }

@@ -26,11 +26,17 @@ const groupTypesOf = (state, projectId) =>
 const groupTypeMapping = (state, projectId, index) =>
 	groupTypesOf(state, projectId).find((t) => t.group_type_index === index);
 
-/** Keyset order of groups/ (§2.1): created_at in microseconds, then group_key. */
-function compareGroups(a, b) {
-	const diff = parseIsoMicros(a.created_at) - parseIsoMicros(b.created_at);
-	if (diff) return diff;
-	return a.group_key < b.group_key ? -1 : a.group_key > b.group_key ? 1 : 0;
+const compareKeys = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The list's order (docs/posthog-api-part2.md §1.1): `created_at DESC, key DESC`, in µs. */
+const compareNewestFirst = (a, b) =>
+	parseIsoMicros(b.created_at) - parseIsoMicros(a.created_at) ||
+	compareKeys(b.group_key, a.group_key);
+
+/** Whether `group` comes after the keyset cursor `[createdAtMicros, groupKey]` in that order. */
+function isAfterCursor(group, [micros, key]) {
+	const at = parseIsoMicros(group.created_at);
+	return at < micros || (at === micros && group.group_key < key);
 }
 
 /**
@@ -97,7 +103,8 @@ module.exports = {
 	findGroup,
 	groupTypesOf,
 	groupTypeMapping,
-	compareGroups,
+	compareNewestFirst,
+	isAfterCursor,
 	getGroupFromQuery,
 	requireGroupTypeMapping,
 	logGroupActivity,

@@ -33,7 +33,8 @@ const propertiesText = (value) =>
 					.join(', ')}}`
 			: JSON.stringify(value);
 
-// §2.1: forward-only keyset pagination, `previous` always null and no `count`.
+// §2.1: forward-only keyset pagination, newest first (docs/posthog-api-part2.md §1.1),
+// `previous` always null and no `count`.
 function listGroups(ctx) {
 	const indexText = ctx.query.group_type_index;
 	if (!indexText) {
@@ -46,7 +47,7 @@ function listGroups(ctx) {
 	if (index === null) throw errors.validation('group_type_index', 'A valid integer is required.');
 	const search = ctx.query.search || '';
 	const keyFilter = ctx.query.group_key || '';
-	const [afterMicros, afterKey] = ctx.query.cursor ? decodeCursor(ctx.query.cursor) : [0, ''];
+	const cursor = ctx.query.cursor ? decodeCursor(ctx.query.cursor) : null;
 
 	const matching = g
 		.groupsOf(ctx.state, ctx.project.id)
@@ -58,11 +59,8 @@ function listGroups(ctx) {
 				propertiesText(x.group_properties).toLowerCase().includes(search.toLowerCase()) ||
 				x.group_key.toLowerCase() === search.toLowerCase(),
 		)
-		.filter((x) => {
-			const micros = parseIsoMicros(x.created_at);
-			return micros > afterMicros || (micros === afterMicros && x.group_key > afterKey);
-		})
-		.sort(g.compareGroups);
+		.filter((x) => !cursor || g.isAfterCursor(x, cursor))
+		.sort(g.compareNewestFirst);
 	const page = matching.slice(0, PAGE_SIZE);
 
 	let next = null;
