@@ -24,7 +24,7 @@ const newestOf = (rows: IDataObject[]) =>
  * Reads `source` newest first until a page ends with a row created before `since`, which is
  * worked out from the newest row of the first page. Costs ⌊rows in the window / page size⌋ + 1
  * requests. A repeated page token ends the walk (PostHog serves page 1 again for a cursor it
- * cannot read, posthog-api.md §2.1); a row met twice (offset pages shift as rows arrive) counts once.
+ * cannot read, docs/posthog-api.md §2.1); a row met twice (offset pages shift as rows arrive) counts once.
  */
 export async function readWindow(
 	context: IPollFunctions,
