@@ -3,6 +3,7 @@ import { queryParameterOf, type Page } from '../PostHogManagement/shared/paginat
 import { postHogRequest } from '../PostHogManagement/shared/transport';
 import { triggerProjectId } from '../PostHogManagement/shared/triggerProject';
 import { NEW_GROUP } from './fields';
+import { groupTypeIndexFrom } from '../PostHogManagement/shared/validation';
 
 export type ListPage = { rows: IDataObject[]; next?: string };
 
@@ -62,15 +63,10 @@ function persons(context: IPollFunctions, projectId: string): ListSource {
 	};
 }
 
-/** Group type indexes are 0–4 in PostHog (posthog-api.md §4). */
 function groupTypeIndexOf(context: IPollFunctions): number {
-	const raw = context.getNodeParameter('groupTypeIndex') as unknown;
-	const index = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
-	if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 4) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`Group Type: "${String(raw)}" is not a group type index; PostHog allows 0 to 4`,
-		);
+	const index = groupTypeIndexFrom(context.getNodeParameter('groupTypeIndex'));
+	if (typeof index !== 'number') {
+		throw new NodeOperationError(context.getNode(), `Group Type: ${index.problem}`);
 	}
 	return index;
 }

@@ -17,17 +17,21 @@ export function invalidParameter(
 	});
 }
 
-/** Group type indexes are 0–4 in PostHog (docs/posthog-api.md §2, GROUP_TYPES_LIMIT). */
-export function checkGroupTypeIndex(context: IExecuteSingleFunctions): number {
-	const raw = context.getNodeParameter('groupTypeIndex') as unknown;
+/**
+ * A Group Type parameter's index, or the problem with it: indexes are 0–4 in PostHog
+ * (docs/posthog-api.md §2, GROUP_TYPES_LIMIT).
+ */
+export function groupTypeIndexFrom(raw: unknown): number | { problem: string } {
 	const index = typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : raw;
 	if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index > 4) {
-		throw invalidParameter(
-			context,
-			'Group Type',
-			`"${String(raw)}" is not a group type index; PostHog allows 0 to 4`,
-		);
+		return { problem: `"${String(raw)}" is not a group type index; PostHog allows 0 to 4` };
 	}
+	return index;
+}
+
+export function checkGroupTypeIndex(context: IExecuteSingleFunctions): number {
+	const index = groupTypeIndexFrom(context.getNodeParameter('groupTypeIndex'));
+	if (typeof index !== 'number') throw invalidParameter(context, 'Group Type', index.problem);
 	return index;
 }
 
