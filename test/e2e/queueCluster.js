@@ -11,9 +11,17 @@ const { startProcess, waitFor, freePorts, assertRunning } = require('./services'
 const ENCRYPTION_KEY = 'queue-e2e-encryption-key-0123456789';
 const FINISHED = ['success', 'error', 'crashed', 'canceled'];
 
-/** What every n8n process of the cluster shares: the key, the database, Redis, queue mode. */
-function sharedSettings(postgres, redis) {
+/**
+ * What every n8n process of the cluster shares: the key, the database, Redis, queue mode, and the
+ * webhook process's URL as the production webhook URL (a trigger that registers its URL with
+ * PostHog on the main must give the process that serves it). Debug logs show where polls ran.
+ */
+function sharedSettings(postgres, redis, ports) {
+	const webhookUrl = `http://localhost:${ports.webhook}/`;
 	return {
+		N8N_WEBHOOK_URL: webhookUrl,
+		WEBHOOK_URL: webhookUrl,
+		N8N_LOG_LEVEL: 'debug',
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		DB_TYPE: 'postgresdb',
 		DB_POSTGRESDB_HOST: postgres.host,
@@ -30,7 +38,8 @@ function sharedSettings(postgres, redis) {
 
 /**
  * How each kind of process is started and when it is ready. Every process that may run a task
- * broker needs a broker port of its own: a second one on the default port exits.
+ * broker needs a broker port of its own: a second one on the default port exits. So does each
+ * worker's health check (`ports.workerHealth`, given per worker).
  */
 function roles(ports) {
 	return {
@@ -105,22 +114,28 @@ async function startQueueCluster({
 			cleanups.push(redis.stop);
 			return { postgres, redis };
 		});
-		const [main, webhook, workerHealth] = await freePorts(3);
+		const [main, webhook] = await freePorts(2);
 		const cluster = {
 			postgres,
 			redis,
-			ports: { main, webhook, workerHealth },
+			ports: { main, webhook },
 			logDir,
 			processes: [],
 			timings,
 			stop,
 		};
-		const envFor = environments(userFolder, cluster.ports, sharedSettings(postgres, redis));
-		await timed('importMs', async () =>
-			importAndPublish(await envFor('cli'), { credentialFile, workflowsDir, workflowIds }),
+		const envFor = environments(
+			userFolder,
+			cluster.ports,
+			sharedSettings(postgres, redis, cluster.ports),
 		);
-		cluster.start = async (role) =>
-			startRole(cluster, role, roles(cluster.ports)[role], await envFor(role));
+		await timed('importMs', async () =>
+			importAndPublish((await envFor('cli')).env, { credentialFile, workflowsDir, workflowIds }),
+		);
+		cluster.start = async (role) => {
+			const { kind, env } = await envFor(role);
+			return startRole(cluster, role, kind, env);
+		};
 		cleanups.push(() => stopN8nProcesses(cluster));
 		await timed('processesMs', () => Promise.all(['main', 'worker', 'webhook'].map(cluster.start)));
 		await timed('activationMs', () => waitForPublished(postgres, workflowIds));
@@ -131,17 +146,29 @@ async function startQueueCluster({
 	}
 }
 
-/** The environment of each new process: a broker port no other process of the cluster has. */
+/**
+ * How to start each new process and its environment: a broker port (and for a worker, a health
+ * check port) no other process of the cluster has.
+ */
 function environments(userFolder, ports, shared) {
-	const kinds = roles(ports);
 	const used = new Set(Object.values(ports));
+	const freshPort = async () => {
+		let port;
+		do [port] = await freePorts(1);
+		while (used.has(port));
+		used.add(port);
+		return port;
+	};
 	return async (role) => {
-		let brokerPort;
-		do [brokerPort] = await freePorts(1);
-		while (used.has(brokerPort));
-		used.add(brokerPort);
-		const { port, extra } = kinds[role];
-		return n8n.n8nEnv(userFolder, { port, brokerPort, extra: { ...shared, ...extra } });
+		const workerHealth = role === 'worker' ? await freshPort() : undefined;
+		const kind = roles({ ...ports, workerHealth })[role];
+		const brokerPort = await freshPort();
+		const env = n8n.n8nEnv(userFolder, {
+			port: kind.port,
+			brokerPort,
+			extra: { ...shared, ...kind.extra },
+		});
+		return { kind, env };
 	};
 }
 
@@ -256,8 +283,26 @@ async function queuedJobs(cluster) {
 	return { waiting, active };
 }
 
+/** The worker processes still running. */
+const liveWorkers = (cluster) => cluster.processes.filter((p) => p.role === 'worker' && !p.exit);
+
+/**
+ * How often each process logged a poll of the workflow's polling trigger (n8n's debug line
+ * "Poll trigger initiated"), by process name; processes that logged none are left out.
+ */
+function pollsLogged(cluster, workflowName) {
+	const line = `Poll trigger initiated for workflow "${workflowName}"`;
+	return Object.fromEntries(
+		cluster.processes
+			.map((p) => [p.name, p.output().split(line).length - 1])
+			.filter(([, count]) => count > 0),
+	);
+}
+
 module.exports = {
 	startQueueCluster,
+	liveWorkers,
+	pollsLogged,
 	executions,
 	waitForFinishedExecutions,
 	storedRun,
