@@ -43,6 +43,19 @@ describe('the pacer', () => {
 		for (const wait of posthog.time.slept) expect(wait).toBeGreaterThanOrEqual(10_000);
 	});
 
+	test('a request counts from its answer, so a slow request cannot arrive inside the next window', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 1, periodSeconds: 10 }];
+		const key = newKey();
+		const first = await pacer.waitForTurn(key, request, Infinity, refuse);
+		posthog.time.nowMs += 4_000; // the request takes 4 s to be answered
+		first.answered();
+
+		const waited = await elapsedDuring(() => pacer.waitForTurn(key, request, Infinity, refuse));
+
+		expect(waited).toBeGreaterThanOrEqual(10_000);
+		expect(waited).toBeLessThan(10_100);
+	});
+
 	test('a 429 holds back the key’s next request until the time PostHog gave', async () => {
 		const key = newKey();
 		await pacer.waitForTurn(key, request, Infinity, refuse);
@@ -70,7 +83,9 @@ describe('the pacer', () => {
 			'refused: 600000 ms',
 		);
 		expect(posthog.time.slept).toEqual([]);
-		await expect(pacer.waitForTurn(key, request, 900_000, refuse)).resolves.toBeUndefined();
+		await expect(pacer.waitForTurn(key, request, 900_000, refuse)).resolves.toEqual({
+			answered: expect.any(Function),
+		});
 	});
 
 	test('keys idle for hours are forgotten, so its memory stays bounded', async () => {

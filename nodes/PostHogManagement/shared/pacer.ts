@@ -7,25 +7,32 @@ import { clock, limits } from './timing';
  * n8n process: a request is sent only when each throttle class of its endpoint has room in its
  * sliding window, as PostHog counts it (docs/posthog-api.md §0 "Rate limits"). Requests are
  * served first come, first served. A 429 pauses every request of the key that shares a throttle
- * class with the throttled one, until the time PostHog gave. Each n8n process (each queue-mode worker) paces itself; PostHog's 429s cover the sum.
- * Holds no user data: a key is the host plus a hash of the API key.
+ * class with the throttled one, until the time PostHog gave. Each n8n process (each queue-mode
+ * worker) paces itself; PostHog's 429s cover the sum. Holds no user data: a key is the host plus
+ * a hash of the API key.
  */
 
+/**
+ * One request in the windows: granted at `at`; once answered, `at` moves to the answer's time.
+ * PostHog counted the request when it arrived, between the two, so a window measured from the
+ * answer never lets a later request arrive inside it, however long the request took to leave.
+ */
+type Sent = { at: number };
+
 type KeyState = {
-	/** Send times of recent requests, oldest first, per throttle scope. */
-	sent: Map<string, number[]>;
+	/** Recent requests, oldest first, per throttle scope. */
+	sent: Map<string, Sent[]>;
 	/** Until when PostHog asked this key to wait, per throttle scope. */
 	pausedUntil: Map<string, number>;
-	/** The last request granted a slot; the next waits for it, which keeps arrival order. */
+	/** The last request granted a turn; the next waits for it, which keeps arrival order. */
 	queue: Promise<unknown>;
 	lastUsed: number;
 };
 
 const keys = new Map<string, KeyState>();
 
-// The server counts a request when it arrives, later than it is sent, by a varying delay: a
-// window is treated as this much longer, so a request cannot arrive inside the previous one.
-const WINDOW_MARGIN = { fraction: 0.02, ms: 20 };
+// A little slack for the clocks' granularity.
+const WINDOW_MARGIN_MS = 20;
 const IDLE_KEY_MS = 2 * 3600 * 1000;
 
 export function pacingKey(host: string, apiKey: string): string {
@@ -52,31 +59,43 @@ function dropIdleKeys() {
 	for (const [key, state] of keys) if (now - state.lastUsed > IDLE_KEY_MS) keys.delete(key);
 }
 
-const windowMs = ({ periodSeconds }: Throttle) =>
-	periodSeconds * 1000 * (1 + WINDOW_MARGIN.fraction) + WINDOW_MARGIN.ms;
+const windowMs = ({ periodSeconds }: Throttle) => periodSeconds * 1000 + WINDOW_MARGIN_MS;
 
-/** The earliest time at or after `now` when every throttle has room, and the scopes' logs. */
+/** The earliest time at or after `now` when every throttle has room. */
 function nextSlot(state: KeyState, throttles: Throttle[], now: number): number {
 	let slot = now;
 	for (const throttle of throttles) {
 		slot = Math.max(slot, state.pausedUntil.get(throttle.scope) ?? 0);
 		const sent = state.sent.get(throttle.scope) ?? [];
 		if (sent.length >= throttle.limit) {
-			slot = Math.max(slot, sent[sent.length - throttle.limit] + windowMs(throttle));
+			slot = Math.max(slot, sent[sent.length - throttle.limit].at + windowMs(throttle));
 		}
 	}
 	return slot;
 }
 
-function record(state: KeyState, throttles: Throttle[], at: number) {
+function record(state: KeyState, throttles: Throttle[], entry: Sent) {
 	for (const throttle of throttles) {
 		const sent = state.sent.get(throttle.scope) ?? [];
-		sent.push(at);
-		// Only the last `limit` sends, within one window, can hold a later request back.
+		sent.push(entry);
+		// Only the last `limit` requests, within one window, can hold a later request back.
 		const keepFrom = Math.max(0, sent.length - throttle.limit);
-		const recent = sent.slice(keepFrom).filter((time) => time > at - windowMs(throttle));
+		const recent = sent.slice(keepFrom).filter((old) => old.at > entry.at - windowMs(throttle));
 		state.sent.set(throttle.scope, recent);
 	}
+}
+
+/** The request was answered: it counts from now, and the windows stay in time order. */
+function answered(state: KeyState, throttles: Throttle[], entry: Sent) {
+	entry.at = Math.max(entry.at, clock.now());
+	for (const throttle of throttles) {
+		const sent = state.sent.get(throttle.scope) ?? [];
+		for (let i = sent.indexOf(entry); i >= 0 && i + 1 < sent.length; i++) {
+			if (sent[i + 1].at >= sent[i].at) break;
+			[sent[i], sent[i + 1]] = [sent[i + 1], sent[i]];
+		}
+	}
+	state.lastUsed = entry.at;
 }
 
 export type Slot = { waitMs: number; throttles: Throttle[] };
@@ -85,15 +104,16 @@ export type Slot = { waitMs: number; throttles: Throttle[] };
 type PacedRequest = { method: string; url: string; requestsPerMinute?: number };
 
 /**
- * Waits for the request's turn. `refuseLongerThanMs`: a turn further away than this is not
- * taken, and `tooLong` is called (it throws) instead, so no item queues past Max Wait.
+ * Waits for the request's turn; call the returned `answered()` when PostHog has answered it.
+ * `refuseLongerThanMs`: a turn further away than this is not taken, and `tooLong` is called (it
+ * throws) instead, so no item queues past Max Wait.
  */
 export async function waitForTurn(
 	key: string,
 	request: PacedRequest,
 	refuseLongerThanMs: number,
 	tooLong: (slot: Slot) => never,
-): Promise<void> {
+): Promise<{ answered: () => void }> {
 	const state = stateOf(key);
 	const throttles = throttlesOf(request);
 	const turn = state.queue.then(async () => {
@@ -105,14 +125,16 @@ export async function waitForTurn(
 			if (at <= now) break;
 			await clock.sleep(at - now);
 		}
-		record(state, throttles, clock.now());
-		state.lastUsed = clock.now();
-		return undefined;
+		const entry = { at: clock.now() };
+		record(state, throttles, entry);
+		state.lastUsed = entry.at;
+		return entry;
 	});
 	// The queue moves on whether this turn was taken or refused.
 	state.queue = turn.catch(() => undefined);
-	const refused = await turn;
-	if (refused) tooLong(refused);
+	const taken = await turn;
+	if ('waitMs' in taken) return tooLong(taken);
+	return { answered: () => answered(state, throttles, taken) };
 }
 
 /** PostHog asked to wait: no request of this key in the same throttle classes goes before then. */

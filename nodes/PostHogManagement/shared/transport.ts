@@ -195,14 +195,16 @@ async function send<T>(
 	const paced = { ...request, requestsPerMinute: policy.requestsPerMinute };
 	let waitedMs = 0;
 	for (let attempts = 1; ; attempts++) {
-		await waitForTurn(key, paced, policy.maxWaitSeconds * 1000, (slot) => {
+		const turn = await waitForTurn(key, paced, policy.maxWaitSeconds * 1000, (slot) => {
 			throw withAppliedWrites(context, pacedTooLongError(context, request, slot, policy));
 		});
 		try {
 			const answer = await attempt();
+			turn.answered();
 			if (request.method !== 'GET' && isItemContext(context)) recordAppliedWrite(context);
 			return answer;
 		} catch (error) {
+			turn.answered();
 			const delayMs = retryDelayMs(error, request.method, attempts, policy);
 			if (isRateLimited(error) && delayMs !== undefined) pause(key, paced, delayMs);
 			const withinBounds =
