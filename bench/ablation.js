@@ -20,7 +20,8 @@ const contenders = require('./contenders');
 const { RoutingNode } = require('n8n-core');
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const opt = (name, fallback) =>
+	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
 const ROUNDS = Number(opt('rounds', 5));
 const ITEMS = Number(opt('items', 1000));
 const median = (values) => {
@@ -54,7 +55,9 @@ function startEmulator() {
 function variantsFor(emulator) {
 	const credentialType = new contenders.PostHogManagementApi();
 	const credentials = contenders.credentialsFor(emulator);
-	const byExpression = Array.from({ length: ITEMS }, (_, i) => ({ json: { key: contenders.groupKey(i) } }));
+	const byExpression = Array.from({ length: ITEMS }, (_, i) => ({
+		json: { key: contenders.groupKey(i) },
+	}));
 	const parameters = (groupKey) => ({
 		resource: 'group',
 		operation: 'find',
@@ -63,17 +66,33 @@ function variantsFor(emulator) {
 		groupKey,
 	});
 	const run = (nodeType, groupKey) => async () => {
-		const { items, error } = await runWorkflowNode({ nodeType, parameters: parameters(groupKey), input: byExpression, credentialType, credentials });
+		const { items, error } = await runWorkflowNode({
+			nodeType,
+			parameters: parameters(groupKey),
+			input: byExpression,
+			credentialType,
+			credentials,
+		});
 		if (error) throw new Error(error.message);
 		return items.length;
 	};
 
 	const pruned = new contenders.PostHogManagement();
-	const keep = new Set(['everyRequest', 'resource', 'operation', 'projectId', 'groupTypeIndex', 'groupKey', 'options']);
+	const keep = new Set([
+		'everyRequest',
+		'resource',
+		'operation',
+		'projectId',
+		'groupTypeIndex',
+		'groupKey',
+		'options',
+	]);
 	pruned.description = {
 		...pruned.description,
 		properties: pruned.description.properties.filter(
-			(p) => keep.has(p.name) && (p.name !== 'operation' || p.displayOptions?.show?.resource?.includes('group')),
+			(p) =>
+				keep.has(p.name) &&
+				(p.name !== 'operation' || p.displayOptions?.show?.resource?.includes('group')),
 		),
 	};
 
@@ -93,8 +112,18 @@ function variantsFor(emulator) {
 	const variants = [
 		{ name: 'ours', run: run(ours, '={{ $json.key }}') },
 		{ name: 'ours-static', run: run(ours, 'bench-0') },
-		{ name: 'http', run: contenders.httpRequestNode(emulator, { operation: 'find', items: ITEMS }) },
-		{ name: 'http-static', run: contenders.httpRequestNode(emulator, { operation: 'find', items: ITEMS, staticKey: 'bench-0' }) },
+		{
+			name: 'http',
+			run: contenders.httpRequestNode(emulator, { operation: 'find', items: ITEMS }),
+		},
+		{
+			name: 'http-static',
+			run: contenders.httpRequestNode(emulator, {
+				operation: 'find',
+				items: ITEMS,
+				staticKey: 'bench-0',
+			}),
+		},
 		{
 			name: 'ours-no-baseurl-pass',
 			run: async () => {
@@ -108,7 +137,8 @@ function variantsFor(emulator) {
 		},
 		{ name: 'ours-pruned', run: run(pruned, '={{ $json.key }}') },
 	];
-	if (hasRetryLayer) variants.push({ name: 'ours-no-retry', run: run(noRetry, '={{ $json.key }}') });
+	if (hasRetryLayer)
+		variants.push({ name: 'ours-no-retry', run: run(noRetry, '={{ $json.key }}') });
 	return variants;
 }
 
@@ -120,7 +150,9 @@ function variantsFor(emulator) {
 
 	// expression evaluations per item
 	const evaluations = {};
-	for (const v of variants.filter((x) => ['ours', 'http', 'ours-static', 'http-static'].includes(x.name))) {
+	for (const v of variants.filter((x) =>
+		['ours', 'http', 'ours-static', 'http-static'].includes(x.name),
+	)) {
 		expressionCounts.clear();
 		countExpressions = true;
 		await v.run();
@@ -149,17 +181,22 @@ function variantsFor(emulator) {
 		console.error(`round ${round + 1}/${ROUNDS} done`);
 	}
 	const base = median(samples.ours.cpu);
-	console.log(`group find, ${ITEMS} items, no added latency, ${ROUNDS} alternating rounds (medians); Node ${process.version}`);
+	console.log(
+		`group find, ${ITEMS} items, no added latency, ${ROUNDS} alternating rounds (medians); Node ${process.version}`,
+	);
 	console.log('');
 	console.log('| variant | client CPU / run | wall / run | CPU vs ours |');
 	console.log('| --- | --- | --- | --- |');
 	for (const v of variants) {
 		const cpu = median(samples[v.name].cpu);
-		console.log(`| ${v.name} | ${cpu.toFixed(0)} ms | ${median(samples[v.name].wall).toFixed(0)} ms | ${(cpu - base >= 0 ? '+' : '') + (cpu - base).toFixed(0)} ms (${((100 * (cpu - base)) / base).toFixed(0)}%) |`);
+		console.log(
+			`| ${v.name} | ${cpu.toFixed(0)} ms | ${median(samples[v.name].wall).toFixed(0)} ms | ${(cpu - base >= 0 ? '+' : '') + (cpu - base).toFixed(0)} ms (${((100 * (cpu - base)) / base).toFixed(0)}%) |`,
+		);
 	}
 	console.log('');
 	console.log('Expression evaluations per item:');
-	for (const [name, counts] of Object.entries(evaluations)) console.log(`- ${name}: ${JSON.stringify(counts)}`);
+	for (const [name, counts] of Object.entries(evaluations))
+		console.log(`- ${name}: ${JSON.stringify(counts)}`);
 	await call('close');
 })().catch((error) => {
 	console.error(error);

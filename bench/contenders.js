@@ -66,7 +66,10 @@ function ourNode(emulator, { operation, items }) {
 			: {}),
 	};
 	return () =>
-		check(runWorkflowNode({ nodeType, parameters, input, credentialType, credentials }), 'our node');
+		check(
+			runWorkflowNode({ nodeType, parameters, input, credentialType, credentials }),
+			'our node',
+		);
 }
 
 function httpRequestNode(emulator, { operation, items, staticKey }) {
@@ -100,7 +103,8 @@ function httpRequestNode(emulator, { operation, items, staticKey }) {
 		// One input item per request: the HTTP Request node makes one request per item.
 		input = [];
 		for (let i = 0; i < items; i++) {
-			for (const { key, json } of PROPERTIES) input.push({ json: { key: groupKey(i), property: key, value: json } });
+			for (const { key, json } of PROPERTIES)
+				input.push({ json: { key: groupKey(i), property: key, value: json } });
 		}
 		parameters = {
 			...common,
@@ -125,7 +129,12 @@ function httpRequestNode(emulator, { operation, items, staticKey }) {
 			runWorkflowNode({
 				nodeType,
 				type: 'n8n-nodes-base.httpRequest',
-				typeVersion: HTTP_REQUEST_VERSION, parameters, input, credentialType, credentials }),
+				typeVersion: HTTP_REQUEST_VERSION,
+				parameters,
+				input,
+				credentialType,
+				credentials,
+			}),
 			'HTTP Request node',
 		);
 }
@@ -146,11 +155,14 @@ function axiosLoop(emulator, { operation, items, keepAlive = true }) {
 		for (let i = 0; i < items; i++) {
 			const params = { group_type_index: 0, group_key: groupKey(i) };
 			if (operation === 'find') {
-				const { data } = await client.get(FIND_PATH, { params: { ...params, skip_create_notebook: true } });
+				const { data } = await client.get(FIND_PATH, {
+					params: { ...params, skip_create_notebook: true },
+				});
 				if (data.group_key !== params.group_key) throw new Error('axios loop: wrong group');
 			} else {
 				let data;
-				for (const { key, json } of PROPERTIES) ({ data } = await client.post(UPDATE_PATH, { key, value: json }, { params }));
+				for (const { key, json } of PROPERTIES)
+					({ data } = await client.post(UPDATE_PATH, { key, value: json }, { params }));
 				if (data.group_key !== params.group_key) throw new Error('axios loop: wrong group');
 			}
 			outputs++;
@@ -161,15 +173,20 @@ function axiosLoop(emulator, { operation, items, keepAlive = true }) {
 
 /** Context only: axios with every item's requests started at once, as n8n's engine starts them. */
 function axiosAllAtOnce(emulator, { operation, items }) {
-	const client = axios.create({ baseURL: emulator.url, headers: { Authorization: `Bearer ${emulator.apiKey}` } });
+	const client = axios.create({
+		baseURL: emulator.url,
+		headers: { Authorization: `Bearer ${emulator.apiKey}` },
+	});
 	return async () => {
 		const one = async (i) => {
 			const params = { group_type_index: 0, group_key: groupKey(i) };
 			if (operation === 'find') {
-				return (await client.get(FIND_PATH, { params: { ...params, skip_create_notebook: true } })).data;
+				return (await client.get(FIND_PATH, { params: { ...params, skip_create_notebook: true } }))
+					.data;
 			}
 			let data;
-			for (const { key, json } of PROPERTIES) ({ data } = await client.post(UPDATE_PATH, { key, value: json }, { params }));
+			for (const { key, json } of PROPERTIES)
+				({ data } = await client.post(UPDATE_PATH, { key, value: json }, { params }));
 			return data;
 		};
 		const results = await Promise.all(Array.from({ length: items }, (_, i) => one(i)));

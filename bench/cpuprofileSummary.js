@@ -11,23 +11,40 @@ function load(file) {
 	for (const id of profile.samples) selfSamples.set(id, (selfSamples.get(id) ?? 0) + 1);
 	const parent = new Map();
 	for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-	return { profile, byId, selfSamples, parent, total: profile.samples.length, ms: (profile.endTime - profile.startTime) / 1000 };
+	return {
+		profile,
+		byId,
+		selfSamples,
+		parent,
+		total: profile.samples.length,
+		ms: (profile.endTime - profile.startTime) / 1000,
+	};
 }
 
 function packageOf(url) {
 	if (!url) return '(native/idle)';
 	const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
 	if (m) return m[1];
-	if (url.includes('/dist/nodes/') || url.includes('/dist/credentials/')) return '(our node: dist/)';
+	if (url.includes('/dist/nodes/') || url.includes('/dist/credentials/'))
+		return '(our node: dist/)';
 	if (url.includes('/bench/')) return '(bench harness)';
 	if (url.includes('/test/emulator/')) return '(emulator)';
 	if (url.startsWith('node:')) return 'node: internals';
-	return url.replace(/^file:\/\//, '').split('/').slice(-2).join('/');
+	return url
+		.replace(/^file:\/\//, '')
+		.split('/')
+		.slice(-2)
+		.join('/');
 }
 
 function label(n) {
 	const { functionName, url, lineNumber } = n.callFrame;
-	const file = url ? url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/work\/main\//, '') : '';
+	const file = url
+		? url
+				.replace(/^file:\/\//, '')
+				.replace(/.*node_modules\//, '')
+				.replace(/.*\/work\/main\//, '')
+		: '';
 	return `${functionName || '(anonymous)'} ${file}${file ? `:${lineNumber + 1}` : ''}`;
 }
 
@@ -46,9 +63,11 @@ function summarize(file, { top = 25, match } = {}) {
 	}
 	const pct = (c) => ((100 * c) / total).toFixed(1).padStart(5);
 	const lines = [`${file}: ${total} samples over ${ms.toFixed(0)} ms`, '', 'self time by package:'];
-	for (const [k, c] of [...perPackage].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`${pct(c)}%  ${k}`);
+	for (const [k, c] of [...perPackage].sort((a, b) => b[1] - a[1]).slice(0, 15))
+		lines.push(`${pct(c)}%  ${k}`);
 	lines.push('', `top ${top} functions by self time:`);
-	for (const [k, c] of [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${pct(c)}%  ${k}`);
+	for (const [k, c] of [...perFunction].sort((a, b) => b[1] - a[1]).slice(0, top))
+		lines.push(`${pct(c)}%  ${k}`);
 	if (match) {
 		// inclusive time: a sample counts once for each matching function on its stack
 		const re = new RegExp(match);
@@ -64,7 +83,8 @@ function summarize(file, { top = 25, match } = {}) {
 			}
 		}
 		lines.push('', `inclusive time of functions matching /${match}/:`);
-		for (const [k, c] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`${pct(c)}%  ${k}`);
+		for (const [k, c] of [...inclusive].sort((a, b) => b[1] - a[1]).slice(0, top))
+			lines.push(`${pct(c)}%  ${k}`);
 	}
 	return lines.join('\n');
 }

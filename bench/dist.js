@@ -4,7 +4,9 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const dist = process.env.POSTHOG_BENCH_DIST ? path.resolve(process.env.POSTHOG_BENCH_DIST) : path.join(__dirname, '..', 'dist');
+const dist = process.env.POSTHOG_BENCH_DIST
+	? path.resolve(process.env.POSTHOG_BENCH_DIST)
+	: path.join(__dirname, '..', 'dist');
 const nodePath = path.join(dist, 'nodes/PostHogManagement/PostHogManagement.node.js');
 const credentialPath = path.join(dist, 'credentials/PostHogManagementApi.credentials.js');
 

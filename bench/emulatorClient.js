@@ -15,7 +15,8 @@ function startEmulatorProcess(forkOptions = { stdio: ['ignore', 'inherit', 'inhe
 		else waiter.reject(new Error(message.error));
 	});
 	child.on('exit', (code) => {
-		for (const waiter of pending.values()) waiter.reject(new Error(`emulator process exited (${code})`));
+		for (const waiter of pending.values())
+			waiter.reject(new Error(`emulator process exited (${code})`));
 	});
 	const call = (cmd, extra = {}) =>
 		new Promise((resolve, reject) => {

@@ -11,8 +11,24 @@ const { runNode } = require('../test/helpers/runNode');
  * Runs `nodeType` (as node type `type`, version `typeVersion`) once over `input` with `parameters`.
  * Resolves to { items, error }.
  */
-async function runWorkflowNode({ nodeType, type, typeVersion = 1, parameters, input, credentialType, credentials }) {
-	const { items, error } = await runNode({ nodeType, type, typeVersion, parameters, input, credentialType, credentials });
+async function runWorkflowNode({
+	nodeType,
+	type,
+	typeVersion = 1,
+	parameters,
+	input,
+	credentialType,
+	credentials,
+}) {
+	const { items, error } = await runNode({
+		nodeType,
+		type,
+		typeVersion,
+		parameters,
+		input,
+		credentialType,
+		credentials,
+	});
 	return { items, error };
 }
 

@@ -68,7 +68,8 @@ async function runAxios() {
 	const peakRss = process.resourceUsage().maxRSS * 1024;
 	global.gc?.();
 	const heapWithOutput = process.memoryUsage().heapUsed;
-	if (output.length !== expected) throw new Error(`expected ${expected} groups, got ${output.length}`);
+	if (output.length !== expected)
+		throw new Error(`expected ${expected} groups, got ${output.length}`);
 	process.stdout.write(
 		`${JSON.stringify({
 			mode,

@@ -14,7 +14,8 @@ const path = require('node:path');
 const { summarize } = require('./cpuprofileSummary');
 
 const args = process.argv.slice(2);
-const opt = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const opt = (name, fallback) =>
+	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
 const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
 
 // Functions whose inclusive share is worth knowing (regex over "name file:line").
@@ -66,7 +67,9 @@ async function target() {
 	fs.writeFileSync(path.join(dir, `${who}-${operation}.cpuprofile`), JSON.stringify(profile));
 	const counts = await call('counts');
 	console.error(`client CPU per run: ${((cpu.user + cpu.system) / 1000 / runs).toFixed(0)} ms`);
-	console.error(`${who} ${operation}: ${runs} runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms; ${counts.total} requests in all`);
+	console.error(
+		`${who} ${operation}: ${runs} runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms; ${counts.total} requests in all`,
+	);
 	await call('close');
 }
 
@@ -77,10 +80,19 @@ function main() {
 	const items = Number(opt('items', 1000));
 	const dir = opt('keep') ?? fs.mkdtempSync(path.join(os.tmpdir(), 'posthog-bench-prof-'));
 	fs.mkdirSync(dir, { recursive: true });
-	execFileSync(process.execPath, [__filename, '--target', JSON.stringify([operation, who, runs, items, dir])], {
-		stdio: ['ignore', 'inherit', 'inherit'],
-	});
-	console.log(summarize(path.join(dir, `${who}-${operation}.cpuprofile`), { top: Number(opt('top', 30)), match: STEPS }));
+	execFileSync(
+		process.execPath,
+		[__filename, '--target', JSON.stringify([operation, who, runs, items, dir])],
+		{
+			stdio: ['ignore', 'inherit', 'inherit'],
+		},
+	);
+	console.log(
+		summarize(path.join(dir, `${who}-${operation}.cpuprofile`), {
+			top: Number(opt('top', 30)),
+			match: STEPS,
+		}),
+	);
 	if (!opt('keep')) fs.rmSync(dir, { recursive: true, force: true });
 }
 

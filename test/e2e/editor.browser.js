@@ -15,7 +15,12 @@ const { DEMO, setUp, n8n } = require('./harness');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = process.env.E2E_SCREENSHOTS ?? path.join(__dirname, 'artifacts', 'browser');
-const OWNER = { email: 'owner@example.com', firstName: 'Ada', lastName: 'Lovelace', password: 'PostHog-e2e-1' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	password: 'PostHog-e2e-1',
+};
 const GOOD_KEY = DEMO.apiKey;
 const WRONG_KEY = 'phx_this_key_was_revoked';
 
@@ -42,7 +47,9 @@ before(async () => {
 	// publish the webhook example, so the server listens for it (Publish = Activate in n8n 2.x)
 	await n8n.n8nCli(['publish:workflow', '--id=PhWebhookGroups1'], ctx.env);
 	const started = Date.now();
-	server = await n8n.startN8nServer(ctx.env, { logFile: path.join(SHOTS, '..', 'n8n-browser.log') });
+	server = await n8n.startN8nServer(ctx.env, {
+		logFile: path.join(SHOTS, '..', 'n8n-browser.log'),
+	});
 	console.log(`# n8n server ready in ${Date.now() - started} ms at ${server.url}`);
 
 	selectors.setTestIdAttribute('data-test-id');
@@ -93,7 +100,10 @@ test('credential: Test fails clearly for a wrong key and succeeds for a good one
 	await page.getByTestId('resources-list-item').filter({ hasText: 'PostHog sandbox' }).waitFor();
 	await page.getByTestId('add-resource-credential').click();
 	await page.getByTestId('new-credential-type-select').locator('input').fill('PostHog Management');
-	await page.getByTestId('new-credential-type-select-option').filter({ hasText: 'PostHog Management API' }).click();
+	await page
+		.getByTestId('new-credential-type-select-option')
+		.filter({ hasText: 'PostHog Management API' })
+		.click();
 	await page.getByTestId('new-credential-type-button').click();
 
 	const modal = page.getByTestId('editCredential-modal');
@@ -102,7 +112,10 @@ test('credential: Test fails clearly for a wrong key and succeeds for a good one
 	await modal.getByTestId('parameter-input-host').locator('input').fill(ctx.sandbox.url);
 	await modal.getByTestId('parameter-input-apiKey').locator('input').fill(WRONG_KEY);
 	await modal.getByTestId('credential-name').click();
-	await modal.getByTestId('credential-name').getByTestId('inline-edit-input').fill('PostHog (browser test)');
+	await modal
+		.getByTestId('credential-name')
+		.getByTestId('inline-edit-input')
+		.fill('PostHog (browser test)');
 	await modal.getByTestId('credential-name').getByTestId('inline-edit-input').press('Enter');
 	ctx.sandbox.requests.length = 0;
 	await modal.getByTestId('credential-save-button').click(); // saving runs the credential test
@@ -131,13 +144,24 @@ test('workflow: add PostHog Management from the nodes panel, list groups of a ty
 	await page.getByTestId('node-creator-plus-button').click();
 	await page.getByTestId('node-creator-search-bar').fill('PostHog');
 	const creator = page.getByTestId('node-creator');
-	const item = creator.getByTestId('item-iterator-item').filter({ hasText: 'PostHog Management' }).first();
+	const item = creator
+		.getByTestId('item-iterator-item')
+		.filter({ hasText: 'PostHog Management' })
+		.first();
 	await item.waitFor();
 	await screenshot('nodes-panel-search-posthog');
 	await item.click();
-	await creator.getByTestId('item-iterator-item').filter({ hasText: 'Get many groups' }).first().waitFor();
+	await creator
+		.getByTestId('item-iterator-item')
+		.filter({ hasText: 'Get many groups' })
+		.first()
+		.waitFor();
 	await screenshot('nodes-panel-posthog-actions');
-	await creator.getByTestId('item-iterator-item').filter({ hasText: 'Get many groups' }).first().click();
+	await creator
+		.getByTestId('item-iterator-item')
+		.filter({ hasText: 'Get many groups' })
+		.first()
+		.click();
 
 	const ndv = page.getByTestId('ndv');
 	await ndv.waitFor();
@@ -146,14 +170,25 @@ test('workflow: add PostHog Management from the nodes panel, list groups of a ty
 	await page.getByRole('option', { name: 'Group', exact: true }).click();
 	await ndv.getByTestId('parameter-input-operation').click();
 	await page.getByRole('option', { name: /^Get Many/ }).click();
-	await assert.doesNotReject(ndv.getByTestId('parameter-input-resource').locator('input').inputValue());
-	assert.equal(await ndv.getByTestId('parameter-input-resource').locator('input').inputValue(), 'Group');
-	assert.equal(await ndv.getByTestId('parameter-input-operation').locator('input').inputValue(), 'Get Many');
+	await assert.doesNotReject(
+		ndv.getByTestId('parameter-input-resource').locator('input').inputValue(),
+	);
+	assert.equal(
+		await ndv.getByTestId('parameter-input-resource').locator('input').inputValue(),
+		'Group',
+	);
+	assert.equal(
+		await ndv.getByTestId('parameter-input-operation').locator('input').inputValue(),
+		'Get Many',
+	);
 
 	// Credential: two exist (the imported one and the one made above); choose the sandbox's
 	await ndv.getByTestId('node-credentials-select').click();
 	await page.getByRole('option', { name: 'PostHog sandbox' }).click();
-	assert.equal(await ndv.getByTestId('node-credentials-select').locator('input').inputValue(), 'PostHog sandbox');
+	assert.equal(
+		await ndv.getByTestId('node-credentials-select').locator('input').inputValue(),
+		'PostHog sandbox',
+	);
 	await screenshot('node-resource-operation-credential');
 
 	// Project: the resource locator's list, loaded from the sandbox
@@ -182,7 +217,10 @@ test('workflow: add PostHog Management from the nodes panel, list groups of a ty
 	ctx.sandbox.requests.length = 0;
 	await ndv.getByTestId('node-execute-button').click();
 	const output = ndv.getByTestId('output-panel');
-	await output.getByTestId('run-data-item-count').filter({ hasText: '50 items' }).waitFor({ timeout: 60_000 });
+	await output
+		.getByTestId('run-data-item-count')
+		.filter({ hasText: '50 items' })
+		.waitFor({ timeout: 60_000 });
 	await output.getByText('acct_001').first().waitFor();
 	await screenshot('output-panel-groups');
 	const lists = requestsTo(/^\/api\/projects\/1\/groups\/$/);
@@ -203,7 +241,10 @@ test('the published webhook example creates a group when another app calls it', 
 	// the webhook answers at once; the workflow goes on in the background
 	const deadline = Date.now() + 30_000;
 	let group;
-	while (!(group = ctx.sandbox.state.groups.find((g) => g.group_key === 'contoso')) && Date.now() < deadline) {
+	while (
+		!(group = ctx.sandbox.state.groups.find((g) => g.group_key === 'contoso')) &&
+		Date.now() < deadline
+	) {
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	assert.ok(group, 'the group was created');

@@ -8,7 +8,15 @@ const { after, before, test } = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const { DEMO, examples, setUp, executeWorkflow, nodeOutput, CREDENTIAL, n8n } = require('./harness');
+const {
+	DEMO,
+	examples,
+	setUp,
+	executeWorkflow,
+	nodeOutput,
+	CREDENTIAL,
+	n8n,
+} = require('./harness');
 const { SEED } = require('../emulator');
 const { signIn } = require('../helpers/n8nRest');
 const { waitFor } = require('./services');
@@ -16,23 +24,31 @@ const { waitFor } = require('./services');
 const NODE_TYPE = 'n8n-nodes-posthog.postHogManagement';
 const TRIGGER_TYPES = ['n8n-nodes-posthog.postHogTrigger', 'n8n-nodes-posthog.postHogPollTrigger'];
 /** Examples started by one of the package's triggers: they run on a started n8n, not from the CLI. */
-const startsWithTrigger = ({ workflow }) => workflow.nodes.some((n) => TRIGGER_TYPES.includes(n.type));
+const startsWithTrigger = ({ workflow }) =>
+	workflow.nodes.some((n) => TRIGGER_TYPES.includes(n.type));
 let ctx;
 
 before(async () => {
 	ctx = await setUp();
 	await ctx.importAll();
-	console.log(`# n8n ready (install check ${ctx.timings.n8nInstallMs} ms), pack + install ${ctx.timings.packInstallMs} ms, import ${ctx.timings.importMs} ms`);
+	console.log(
+		`# n8n ready (install check ${ctx.timings.n8nInstallMs} ms), pack + install ${ctx.timings.packInstallMs} ms, import ${ctx.timings.importMs} ms`,
+	);
 });
 
 after(async () => {
 	if (ctx) await ctx.tearDown();
 });
 
-const apiRequests = () => ctx.sandbox.requests.map((r) => `${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`);
+const apiRequests = () =>
+	ctx.sandbox.requests.map(
+		(r) =>
+			`${r.method} ${r.path}${Object.keys(r.query).length ? `?${new URLSearchParams(r.query)}` : ''}`,
+	);
 
 function assertAuthorized() {
-	for (const r of ctx.sandbox.requests) assert.equal(r.headers.authorization, `Bearer ${ctx.sandbox.apiKey}`);
+	for (const r of ctx.sandbox.requests)
+		assert.equal(r.headers.authorization, `Bearer ${ctx.sandbox.apiKey}`);
 }
 
 test('the package is installed the way n8n installs community packages', () => {
@@ -44,7 +60,9 @@ test('the package is installed the way n8n installs community packages', () => {
 		assert.ok(fs.existsSync(path.join(ctx.packageDir, file)), `${file} is in the tarball`);
 	}
 	assert.ok(!fs.existsSync(path.join(ctx.packageDir, 'node_modules')), 'no runtime dependencies');
-	const installed = JSON.parse(fs.readFileSync(path.join(ctx.userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+	const installed = JSON.parse(
+		fs.readFileSync(path.join(ctx.userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'),
+	);
 	assert.equal(installed.dependencies['n8n-nodes-posthog'], manifest.version);
 });
 
@@ -54,14 +72,23 @@ test('every example uses the PostHog node with the shared credential, and can ru
 	for (const { workflow, file } of list) {
 		const posthogNodes = workflow.nodes.filter((n) => n.type === NODE_TYPE);
 		assert.ok(posthogNodes.length > 0, `${file} uses the PostHog node`);
-		for (const node of posthogNodes) assert.deepEqual(node.credentials.postHogManagementApi, { id: CREDENTIAL.id, name: CREDENTIAL.name });
-		assert.ok(workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'), `${file} has a manual trigger`);
+		for (const node of posthogNodes)
+			assert.deepEqual(node.credentials.postHogManagementApi, {
+				id: CREDENTIAL.id,
+				name: CREDENTIAL.name,
+			});
+		assert.ok(
+			workflow.nodes.some((n) => n.type === 'n8n-nodes-base.manualTrigger'),
+			`${file} has a manual trigger`,
+		);
 	}
 });
 
 test('refresh-insight-share-links: one refresh per chosen insight, new share links out', async () => {
 	ctx.sandbox.reset();
-	const before = Object.fromEntries(ctx.sandbox.state.sharing.map((s) => [s.insight_id, s.access_token]));
+	const before = Object.fromEntries(
+		ctx.sandbox.state.sharing.map((s) => [s.insight_id, s.access_token]),
+	);
 	const { run, ms } = await executeWorkflow(ctx.env, 'PhRefreshShares1');
 	console.log(`# refresh-insight-share-links executed in ${ms} ms`);
 
@@ -76,7 +103,9 @@ test('refresh-insight-share-links: one refresh per chosen insight, new share lin
 	const refreshed = nodeOutput(run, 'Refresh share link');
 	assert.equal(refreshed.length, 3);
 	const links = nodeOutput(run, 'New share links');
-	const after = Object.fromEntries(ctx.sandbox.state.sharing.map((s) => [s.insight_id, s.access_token]));
+	const after = Object.fromEntries(
+		ctx.sandbox.state.sharing.map((s) => [s.insight_id, s.access_token]),
+	);
 	assert.deepEqual(
 		links,
 		[101, 103, 106].map((id) => ({
@@ -85,7 +114,8 @@ test('refresh-insight-share-links: one refresh per chosen insight, new share lin
 			passwordRequired: id === 101,
 		})),
 	);
-	for (const id of [101, 103, 106]) assert.notEqual(after[id], before[id], `insight ${id} has a new access token`);
+	for (const id of [101, 103, 106])
+		assert.notEqual(after[id], before[id], `insight ${id} has a new access token`);
 });
 
 test('group-properties-from-webhook: creates the company when it is new', async () => {
@@ -104,7 +134,11 @@ test('group-properties-from-webhook: creates the company when it is new', async 
 		group_properties: { name: 'Northwind Traders', plan: 'pro', seats: 42 },
 	});
 	assert.deepEqual(nodeOutput(run, 'Update properties', 0), []);
-	assert.equal(nodeOutput(run, 'Update properties', 1).length, 1, 'the 404 left by the error output');
+	assert.equal(
+		nodeOutput(run, 'Update properties', 1).length,
+		1,
+		'the 404 left by the error output',
+	);
 	const [created] = nodeOutput(run, 'Create group');
 	assert.equal(created.group_key, 'northwind');
 	assert.deepEqual(created.group_properties, { name: 'Northwind Traders', plan: 'pro', seats: 42 });
@@ -119,14 +153,24 @@ test('group-properties-from-webhook: updates the company when it exists', async 
 	ctx.sandbox.requests.length = 0;
 
 	const { run } = await executeWorkflow(ctx.env, 'PhWebhookGroups1');
-	const update = 'POST /api/projects/1/groups/update_property/?group_type_index=0&group_key=northwind';
+	const update =
+		'POST /api/projects/1/groups/update_property/?group_type_index=0&group_key=northwind';
 	assert.deepEqual(apiRequests(), [update, update, update]);
 	assert.deepEqual(
 		ctx.sandbox.requests.map((r) => r.body),
-		[{ key: 'name', value: 'Northwind Traders' }, { key: 'plan', value: 'pro' }, { key: 'seats', value: 42 }],
+		[
+			{ key: 'name', value: 'Northwind Traders' },
+			{ key: 'plan', value: 'pro' },
+			{ key: 'seats', value: 42 },
+		],
 	);
 	const [updated] = nodeOutput(run, 'Update properties', 0);
-	assert.deepEqual(updated.group_properties, { name: 'Northwind Traders', plan: 'pro', seats: 42, country: 'US' });
+	assert.deepEqual(updated.group_properties, {
+		name: 'Northwind Traders',
+		plan: 'pro',
+		seats: 42,
+		country: 'US',
+	});
 	assert.equal(run.data.resultData.runData['Create group'], undefined, 'nothing created');
 });
 
@@ -146,16 +190,28 @@ test('tidy-project-tree: files unfiled dashboards, then moves them into the targ
 	const [filed] = nodeOutput(run, 'File unfiled dashboards');
 	assert.deepEqual(filed, { count: DEMO.unfiledDashboards.length });
 	const names = ['Board metrics', 'Customer success', 'Growth weekly', 'Ops overview'];
-	assert.deepEqual(moves.map((r) => r.body.new_path).sort(), names.map((n) => `Team dashboards/${n}`));
+	assert.deepEqual(
+		moves.map((r) => r.body.new_path).sort(),
+		names.map((n) => `Team dashboards/${n}`),
+	);
 	const moved = nodeOutput(run, 'Move into target folder');
-	assert.deepEqual(moved.map((e) => e.path).sort(), names.map((n) => `Team dashboards/${n}`));
+	assert.deepEqual(
+		moved.map((e) => e.path).sort(),
+		names.map((n) => `Team dashboards/${n}`),
+	);
 	assert.ok(moved.every((e) => e.type === 'dashboard'));
 
 	// and in "PostHog": nothing left in Unfiled/Dashboards, the dashboards are in the folder
 	const tree = ctx.sandbox.state.fileSystem.filter((r) => r.project_id === DEMO.projectId);
-	assert.deepEqual(tree.filter((r) => r.path.startsWith('Unfiled/Dashboards/')), []);
 	assert.deepEqual(
-		tree.filter((r) => r.path.startsWith('Team dashboards/')).map((r) => r.ref).sort(),
+		tree.filter((r) => r.path.startsWith('Unfiled/Dashboards/')),
+		[],
+	);
+	assert.deepEqual(
+		tree
+			.filter((r) => r.path.startsWith('Team dashboards/'))
+			.map((r) => r.ref)
+			.sort(),
 		DEMO.unfiledDashboards.slice().sort(),
 	);
 });
@@ -183,7 +239,10 @@ test('daily-signup-digest: one HogQL query with its placeholder values, then the
 			{ day: '2025-01-18', signups: 1 },
 		]);
 		assert.deepEqual(nodeOutput(run, 'Write the digest'), [
-			{ total: 3, text: 'Signups in the last 7 days: 3\n• 2025-01-15: 1\n• 2025-01-16: 1\n• 2025-01-18: 1' },
+			{
+				total: 3,
+				text: 'Signups in the last 7 days: 3\n• 2025-01-15: 1\n• 2025-01-16: 1\n• 2025-01-18: 1',
+			},
 		]);
 	} finally {
 		ctx.sandbox.now = realNow;
@@ -201,12 +260,23 @@ test('gdpr-delete-person-by-email: finds the persons with the email, deletes eac
 		`DELETE /api/projects/1/persons/${maria}/?delete_events=true`,
 	]);
 	assertAuthorized();
-	assert.deepEqual(nodeOutput(run, 'Delete person'), [{ success: true, queued: true, person: maria }]);
+	assert.deepEqual(nodeOutput(run, 'Delete person'), [
+		{ success: true, queued: true, person: maria },
+	]);
 	assert.deepEqual(nodeOutput(run, 'Deletion receipt'), [
-		{ email: 'maria@acme.com', person: maria, distinctIds: ['maria@acme.com', 'anon-1f2e'], queued: true, eventsDeleted: true },
+		{
+			email: 'maria@acme.com',
+			person: maria,
+			distinctIds: ['maria@acme.com', 'anon-1f2e'],
+			queued: true,
+			eventsDeleted: true,
+		},
 	]);
 	// and in "PostHog": the person is gone, and the deletion of the events was asked for
-	assert.equal(ctx.sandbox.state.persons.some((p) => p.uuid === maria), false);
+	assert.equal(
+		ctx.sandbox.state.persons.some((p) => p.uuid === maria),
+		false,
+	);
 	assert.deepEqual(
 		ctx.sandbox.state.personDeletions.map(({ uuid, delete_events }) => ({ uuid, delete_events })),
 		[{ uuid: maria, delete_events: true }],
@@ -231,15 +301,24 @@ test('ci-deploy-annotation: one bot annotation at the deploy time for a producti
 	assert.equal(annotation.scope, 'project');
 	assert.equal(annotation.creation_type, 'GIT');
 	assert.equal(Date.parse(annotation.date_marker), Date.parse('2025-03-01T12:00:00Z'));
-	assert.equal(ctx.sandbox.state.annotations.filter((a) => a.content === 'Deployed v1.5.0 (abc1234)').length, 1);
+	assert.equal(
+		ctx.sandbox.state.annotations.filter((a) => a.content === 'Deployed v1.5.0 (abc1234)').length,
+		1,
+	);
 });
 
 test('the trigger examples start with the package’s triggers, with the shared credential', () => {
 	const list = examples().filter(startsWithTrigger);
-	assert.deepEqual(list.map(({ workflow }) => workflow.id).sort(), ['PhNewCompanyCrm1', 'PhSignupFailAlrt']);
+	assert.deepEqual(list.map(({ workflow }) => workflow.id).sort(), [
+		'PhNewCompanyCrm1',
+		'PhSignupFailAlrt',
+	]);
 	for (const { workflow } of list) {
 		for (const node of workflow.nodes.filter((n) => TRIGGER_TYPES.includes(n.type))) {
-			assert.deepEqual(node.credentials.postHogManagementApi, { id: CREDENTIAL.id, name: CREDENTIAL.name });
+			assert.deepEqual(node.credentials.postHogManagementApi, {
+				id: CREDENTIAL.id,
+				name: CREDENTIAL.name,
+			});
 		}
 	}
 });
@@ -251,15 +330,19 @@ test(
 	{ skip: n8n.N8N_VERSION.startsWith('1.') && 'n8n 1.x activates workflows through another route' },
 	async (t) => {
 		ctx.sandbox.reset();
-		const server = await n8n.startN8nServer(ctx.env, { logFile: path.join(ctx.work, 'n8n-triggers.log') });
+		const server = await n8n.startN8nServer(ctx.env, {
+			logFile: path.join(ctx.work, 'n8n-triggers.log'),
+		});
 		console.log(`# n8n started in ${server.readyMs} ms`);
 		try {
 			const rest = await signIn(server.url, { n8nBin: n8n.n8nBin() });
-			await t.test('signup-failed-alert: activation makes the destination, a delivery runs the workflow, deactivation deletes it', () =>
-				eventTrigger(rest),
+			await t.test(
+				'signup-failed-alert: activation makes the destination, a delivery runs the workflow, deactivation deletes it',
+				() => eventTrigger(rest),
 			);
-			await t.test('new-company-to-crm: a company created in PostHog comes out of the next scheduled poll', () =>
-				pollTrigger(rest),
+			await t.test(
+				'new-company-to-crm: a company created in PostHog comes out of the next scheduled poll',
+				() => pollTrigger(rest),
 			);
 		} finally {
 			await server.stop();
@@ -276,7 +359,12 @@ async function finishedRun(rest, workflowId, { afterId = 0, timeoutMs = 30_000 }
 		`a finished execution of ${workflowId}`,
 		async () => {
 			const [newest] = await rest.executions(workflowId);
-			return newest && Number(newest.id) > afterId && ['success', 'error', 'crashed'].includes(newest.status) && newest;
+			return (
+				newest &&
+				Number(newest.id) > afterId &&
+				['success', 'error', 'crashed'].includes(newest.status) &&
+				newest
+			);
 		},
 		{ timeoutMs, intervalMs: 500 },
 	);
@@ -285,21 +373,35 @@ async function finishedRun(rest, workflowId, { afterId = 0, timeoutMs = 30_000 }
 }
 
 async function eventTrigger(rest) {
-	const node = examples().find(({ workflow }) => workflow.id === ALERT_ID).workflow.nodes.find((n) => n.type === TRIGGER_TYPES[0]);
+	const node = examples()
+		.find(({ workflow }) => workflow.id === ALERT_ID)
+		.workflow.nodes.find((n) => n.type === TRIGGER_TYPES[0]);
 	const webhookUrl = `http://localhost:${ctx.n8nPort}/webhook/${node.webhookId}/webhook`;
 	ctx.sandbox.requests.length = 0;
 
 	await rest.activate(ALERT_ID);
 	assert.deepEqual(apiRequests(), ['POST /api/projects/1/hog_functions/']);
 	assertAuthorized();
-	const destinations = ctx.sandbox.state.hogFunctions.filter((fn) => fn.inputs.url?.value === webhookUrl);
+	const destinations = ctx.sandbox.state.hogFunctions.filter(
+		(fn) => fn.inputs.url?.value === webhookUrl,
+	);
 	assert.equal(destinations.length, 1, 'one destination points at n8n’s production webhook URL');
 	const [destination] = destinations;
 	assert.equal(destination.enabled, true);
-	assert.deepEqual(destination.filters.events.map((e) => e.id), ['signup_failed']);
-	assert.match(destination.name, /^n8n: PostHog: alert on a failed signup \(workflow PhSignupFailAlrt\)$/);
+	assert.deepEqual(
+		destination.filters.events.map((e) => e.id),
+		['signup_failed'],
+	);
+	assert.match(
+		destination.name,
+		/^n8n: PostHog: alert on a failed signup \(workflow PhSignupFailAlrt\)$/,
+	);
 
-	const [delivery] = await ctx.sandbox.deliverEvent({ event: 'signup_failed', distinct_id: 'maria@acme.com', properties: { reason: 'card_declined' } });
+	const [delivery] = await ctx.sandbox.deliverEvent({
+		event: 'signup_failed',
+		distinct_id: 'maria@acme.com',
+		properties: { reason: 'card_declined' },
+	});
 	assert.deepEqual(delivery.statuses, [200]);
 	const run = await finishedRun(rest, ALERT_ID);
 	const [received] = nodeOutput(run, node.name);
@@ -325,7 +427,10 @@ async function eventTrigger(rest) {
 	assert.deepEqual(apiRequests(), [`PATCH /api/projects/1/hog_functions/${destination.id}/`]);
 	assert.deepEqual(ctx.sandbox.requests[0].body, { deleted: true, enabled: false });
 	assert.equal(destination.deleted, true);
-	assert.deepEqual(await ctx.sandbox.deliverEvent({ event: 'signup_failed', distinct_id: 'tom@acme.com' }), []);
+	assert.deepEqual(
+		await ctx.sandbox.deliverEvent({ event: 'signup_failed', distinct_id: 'tom@acme.com' }),
+		[],
+	);
 }
 
 async function pollTrigger(rest) {
@@ -338,18 +443,31 @@ async function pollTrigger(rest) {
 	const created = await fetch(`${ctx.sandbox.url}/api/projects/1/groups/`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${ctx.sandbox.apiKey}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ group_type_index: 0, group_key: 'northwind-e2e', group_properties: { name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro' } }),
+		body: JSON.stringify({
+			group_type_index: 0,
+			group_key: 'northwind-e2e',
+			group_properties: { name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro' },
+		}),
 	});
 	assert.equal(created.status, 201);
 
 	// polls run every minute, at a second n8n picks at activation
 	const run = await finishedRun(rest, CRM_ID, { timeoutMs: 90_000 });
 	const companies = nodeOutput(run, 'New company in PostHog');
-	assert.deepEqual(companies.map((c) => c.group_key), ['northwind-e2e']);
+	assert.deepEqual(
+		companies.map((c) => c.group_key),
+		['northwind-e2e'],
+	);
 	const [record] = nodeOutput(run, 'CRM company');
 	assert.deepEqual(
 		{ ...record, firstSeen: undefined },
-		{ name: 'Northwind Traders', domain: 'northwind.example', plan: 'pro', posthogGroupKey: 'northwind-e2e', firstSeen: undefined },
+		{
+			name: 'Northwind Traders',
+			domain: 'northwind.example',
+			plan: 'pro',
+			posthogGroupKey: 'northwind-e2e',
+			firstSeen: undefined,
+		},
 	);
 	await rest.deactivate(CRM_ID);
 }

@@ -10,7 +10,11 @@ const n8n = require('../../scripts/dev/n8n');
 const { packPackage, installTarball, repo, packDir } = require('../../scripts/dev/package');
 const { startSandbox, DEMO } = require('../emulator/demo');
 
-const CREDENTIAL = { id: 'PhSandboxCred001', name: 'PostHog sandbox', type: 'postHogManagementApi' };
+const CREDENTIAL = {
+	id: 'PhSandboxCred001',
+	name: 'PostHog sandbox',
+	type: 'postHogManagementApi',
+};
 const examplesDir = path.join(packDir(), 'examples'); // those of the checkout that is packed
 const artifactsDir = process.env.E2E_ARTIFACTS ?? path.join(repo, 'test-artifacts');
 
@@ -19,13 +23,20 @@ const examples = () =>
 		.readdirSync(examplesDir)
 		.filter((f) => f.endsWith('.json'))
 		.sort()
-		.map((file) => ({ file: path.join(examplesDir, file), workflow: JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')) }));
+		.map((file) => ({
+			file: path.join(examplesDir, file),
+			workflow: JSON.parse(fs.readFileSync(path.join(examplesDir, file), 'utf8')),
+		}));
 
 function credentialFile(dir, sandboxUrl, apiKey) {
 	const file = path.join(dir, 'credentials.json');
 	fs.writeFileSync(
 		file,
-		JSON.stringify([{ ...CREDENTIAL, data: { region: 'custom', host: sandboxUrl, apiKey } }], null, 2),
+		JSON.stringify(
+			[{ ...CREDENTIAL, data: { region: 'custom', host: sandboxUrl, apiKey } }],
+			null,
+			2,
+		),
 	);
 	return file;
 }
@@ -56,7 +67,10 @@ async function setUp({ port } = {}) {
 
 	const importAll = async () => {
 		const s = Date.now();
-		await n8n.n8nCli(['import:credentials', `--input=${credentialFile(work, sandbox.url, sandbox.apiKey)}`], env);
+		await n8n.n8nCli(
+			['import:credentials', `--input=${credentialFile(work, sandbox.url, sandbox.apiKey)}`],
+			env,
+		);
 		await n8n.n8nCli(['import:workflow', '--separate', `--input=${examplesDir}`], env);
 		timings.importMs = Date.now() - s;
 	};
@@ -65,14 +79,27 @@ async function setUp({ port } = {}) {
 		await sandbox.close();
 		if (!process.env.E2E_KEEP) fs.rmSync(work, { recursive: true, force: true });
 	};
-	return { work, userFolder, tarball, packageDir, sandbox, env, n8nPort, importAll, tearDown, timings };
+	return {
+		work,
+		userFolder,
+		tarball,
+		packageDir,
+		sandbox,
+		env,
+		n8nPort,
+		importAll,
+		tearDown,
+		timings,
+	};
 }
 
 /** `n8n execute --id <id> --rawOutput`, parsed. */
 async function executeWorkflow(env, id) {
 	const result = await n8n.runN8n(['execute', `--id=${id}`, '--rawOutput'], env);
 	if (result.code !== 0) {
-		throw new Error(`n8n execute --id=${id} exited with ${result.code}\n${result.stdout.slice(-6000)}\n${result.stderr.slice(-3000)}`);
+		throw new Error(
+			`n8n execute --id=${id} exited with ${result.code}\n${result.stdout.slice(-6000)}\n${result.stderr.slice(-3000)}`,
+		);
 	}
 	return { run: n8n.parseExecuteOutput(result.stdout), ms: result.ms, stdout: result.stdout };
 }
@@ -80,10 +107,23 @@ async function executeWorkflow(env, id) {
 /** The items a node output in a run (`output` 0 is the main output, 1 the error output). */
 function nodeOutput(run, nodeName, output = 0) {
 	const runs = run.data.resultData.runData[nodeName];
-	if (!runs) throw new Error(`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
 	const [first] = runs;
 	if (first.error) throw new Error(`node "${nodeName}" failed: ${first.error.message}`);
 	return (first.data.main[output] ?? []).map((item) => item.json);
 }
 
-module.exports = { CREDENTIAL, DEMO, examples, credentialFile, setUp, executeWorkflow, nodeOutput, artifactsDir, n8n };
+module.exports = {
+	CREDENTIAL,
+	DEMO,
+	examples,
+	credentialFile,
+	setUp,
+	executeWorkflow,
+	nodeOutput,
+	artifactsDir,
+	n8n,
+};

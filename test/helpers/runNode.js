@@ -1,6 +1,11 @@
 // Runs one node through n8n-core's real WorkflowExecute, with real HTTP (docs/n8n-notes.md §2).
 const { ICredentialsHelper, Workflow } = require('n8n-workflow');
-const { DirectoryLoader, ExecutionLifecycleHooks, LoadOptionsContext, WorkflowExecute } = require('n8n-core');
+const {
+	DirectoryLoader,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	WorkflowExecute,
+} = require('n8n-core');
 
 // Loaded on first use, so a caller that brings its own node type (the benchmarks) never loads dist/.
 const builtPackage = () => require('./builtPackage');
@@ -152,14 +157,21 @@ async function runNode({
 		},
 	};
 	try {
-		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+		await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
+			workflow,
+		);
 	} catch (error) {
 		// n8n refuses to start a workflow whose node has issues (e.g. a typed value failing validation).
 		return { items: [], json: [], error };
 	}
 	const run = await finished;
 	const task = run.data.resultData.runData[node.name]?.[0];
-	if (!task) return { items: [], json: [], error: run.data.resultData.error ?? new Error('the node did not run') };
+	if (!task)
+		return {
+			items: [],
+			json: [],
+			error: run.data.resultData.error ?? new Error('the node did not run'),
+		};
 	if (task.error) return { items: [], json: [], error: task.error };
 	const items = task.data.main[0];
 	return { items, json: items.map((item) => item.json), error: undefined };
@@ -178,13 +190,26 @@ async function callMethod({
 	nodeType = new (builtPackage().PostHogManagement)(),
 	credentialType = new (builtPackage().PostHogManagementApi)(),
 }) {
-	const { node, workflow, additionalData } = setUp({ parameters, credentials, nodeType, credentialType });
-	const context = new LoadOptionsContext(workflow, node, { ...additionalData, currentNodeParameters: parameters }, '');
+	const { node, workflow, additionalData } = setUp({
+		parameters,
+		credentials,
+		nodeType,
+		credentialType,
+	});
+	const context = new LoadOptionsContext(
+		workflow,
+		node,
+		{ ...additionalData, currentNodeParameters: parameters },
+		'',
+	);
 	return await nodeType.methods[kind][method].call(context, ...args);
 }
 
 /** Runs the credential's own test request the way n8n's credential tester does: as a declarative node. */
-async function testCredential(credentials, credentialType = new (builtPackage().PostHogManagementApi)()) {
+async function testCredential(
+	credentials,
+	credentialType = new (builtPackage().PostHogManagementApi)(),
+) {
 	const nodeType = {
 		description: {
 			displayName: 'Credential Test',
