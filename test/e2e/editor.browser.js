@@ -221,7 +221,8 @@ test('workflow: add PostHog Management from the nodes panel, list groups of a ty
 		.getByTestId('run-data-item-count')
 		.filter({ hasText: '50 items' })
 		.waitFor({ timeout: 60_000 });
-	await output.getByText('acct_001').first().waitFor();
+	// PostHog lists groups newest first: the sandbox's newest account is acct_150.
+	await output.getByText('acct_150').first().waitFor();
 	await screenshot('output-panel-groups');
 	const lists = requestsTo(/^\/api\/projects\/1\/groups\/$/);
 	assert.equal(lists.length, 1, 'one page of 100 is enough for a limit of 50');
