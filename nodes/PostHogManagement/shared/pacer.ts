@@ -76,12 +76,12 @@ function nextSlot(state: KeyState, throttles: Throttle[], now: number): number {
 
 function record(state: KeyState, throttles: Throttle[], entry: Sent) {
 	for (const throttle of throttles) {
-		const sent = state.sent.get(throttle.scope) ?? [];
+		let sent = state.sent.get(throttle.scope);
+		if (!sent) state.sent.set(throttle.scope, (sent = []));
 		sent.push(entry);
 		// Only the last `limit` requests, within one window, can hold a later request back.
-		const keepFrom = Math.max(0, sent.length - throttle.limit);
-		const recent = sent.slice(keepFrom).filter((old) => old.at > entry.at - windowMs(throttle));
-		state.sent.set(throttle.scope, recent);
+		const oldest = entry.at - windowMs(throttle);
+		while (sent.length > throttle.limit || sent[0].at <= oldest) sent.shift();
 	}
 }
 
@@ -90,7 +90,8 @@ function answered(state: KeyState, throttles: Throttle[], entry: Sent) {
 	entry.at = Math.max(entry.at, clock.now());
 	for (const throttle of throttles) {
 		const sent = state.sent.get(throttle.scope) ?? [];
-		for (let i = sent.indexOf(entry); i >= 0 && i + 1 < sent.length; i++) {
+		// Answers mostly come in order: the entry is near the end.
+		for (let i = sent.lastIndexOf(entry); i >= 0 && i + 1 < sent.length; i++) {
 			if (sent[i + 1].at >= sent[i].at) break;
 			[sent[i], sent[i + 1]] = [sent[i + 1], sent[i]];
 		}

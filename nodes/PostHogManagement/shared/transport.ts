@@ -56,21 +56,38 @@ const itemIndexOf = (context: RequestContext) =>
 	isItemContext(context) ? context.getItemIndex() : undefined;
 
 type Sender = { policy: RequestPolicy; pacingKey: string; host: string };
+type Destination = Pick<Sender, 'pacingKey' | 'host'>;
 
-// Read once per item: a paged list or Update Property sends many requests from one context.
+// The options are read once per item: a paged list or Update Property sends many requests from
+// one context. The credential is read once per execution of a node, not per item.
 const senders = new WeakMap<RequestContext, Promise<Sender>>();
+const destinations = new Map<string, Promise<Destination>>();
+const MAX_REMEMBERED_DESTINATIONS = 100;
+
+async function readDestination(context: RequestContext): Promise<Destination> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const host = postHogBaseUrl(credentials);
+	return { pacingKey: pacingKey(host, String(credentials.apiKey ?? '')), host };
+}
+
+function destinationOf(context: RequestContext): Promise<Destination> {
+	if (!isItemContext(context)) return readDestination(context);
+	const run = `${context.getExecutionId()}:${context.getNode().id}`;
+	let destination = destinations.get(run);
+	if (!destination) {
+		destination = readDestination(context);
+		destination.catch(() => destinations.delete(run));
+		if (destinations.size >= MAX_REMEMBERED_DESTINATIONS) destinations.clear();
+		destinations.set(run, destination);
+	}
+	return destination;
+}
 
 async function readSender(context: RequestContext): Promise<Sender> {
 	const options = isItemContext(context)
 		? (context.getNodeParameter('options', {}) as Partial<RequestPolicy>)
 		: {};
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	const host = postHogBaseUrl(credentials);
-	return {
-		policy: { ...DEFAULT_REQUEST_POLICY, ...options },
-		pacingKey: pacingKey(host, String(credentials.apiKey ?? '')),
-		host,
-	};
+	return { policy: { ...DEFAULT_REQUEST_POLICY, ...options }, ...(await destinationOf(context)) };
 }
 
 function senderOf(context: RequestContext): Promise<Sender> {
