@@ -30,7 +30,8 @@ let counts = new Map();
 let authFailures = 0;
 let throttle = null;
 let throttled = 0;
-// API key → { total, throttled, firstAt, lastAt }: what each key sent, and when it arrived
+// API key → { total, throttled, firstAt, lastAt, passed, limited }: what each key sent, and when
+// its requests arrived (ms after the first), let through or answered 429
 let byKey = new Map();
 // projectId:groupTypeIndex → { rows (sorted), micros (created_at µs, same order) }; rebuilt when groups change.
 let index = new Map();
@@ -46,20 +47,21 @@ function sortedGroups(projectId, typeIndex) {
 	if (!entry) {
 		const rows = emu.state.groups
 			.filter((x) => x.project_id === projectId && x.group_type_index === typeIndex)
-			.sort(g.compareGroups);
+			.sort(g.compareNewestFirst);
 		entry = { rows, micros: rows.map((x) => parseIsoMicros(x.created_at)) };
 		index.set(key, entry);
 	}
 	return entry;
 }
 
-/** The first row after (afterMicros, afterKey) in keyset order: binary search. */
+/** The first row after (afterMicros, afterKey) in the list's newest-first order: binary search. */
 function firstAfter({ rows, micros }, afterMicros, afterKey) {
 	let lo = 0;
 	let hi = rows.length;
 	while (lo < hi) {
 		const mid = (lo + hi) >> 1;
-		const after = micros[mid] > afterMicros || (micros[mid] === afterMicros && rows[mid].group_key > afterKey);
+		const after =
+			micros[mid] < afterMicros || (micros[mid] === afterMicros && rows[mid].group_key < afterKey);
 		if (after) hi = mid;
 		else lo = mid + 1;
 	}
@@ -77,8 +79,8 @@ function fastListGroups(req, record) {
 	if (!emu.state.projects?.some?.((p) => p.id === projectId)) return undefined;
 	const typeIndex = Number(indexText);
 	const entry = sortedGroups(projectId, typeIndex);
-	const [afterMicros, afterKey] = cursor ? decodeCursor(cursor) : [0, ''];
-	const start = firstAfter(entry, afterMicros, afterKey);
+	const after = cursor ? decodeCursor(cursor) : null; // null: page 1
+	const start = after ? firstAfter(entry, ...after) : 0;
 	const page = entry.rows.slice(start, start + PAGE_SIZE);
 	let next = null;
 	if (entry.rows.length - start > PAGE_SIZE) {
@@ -99,18 +101,27 @@ async function override(req, record) {
 	if (!Object.hasOwn(emu.state.keys, key)) authFailures++;
 	emu.requests.length = 0;
 	const now = Date.now();
-	const sent = byKey.get(key) ?? { total: 0, throttled: 0, firstAt: now, lastAt: now };
+	const sent = byKey.get(key) ?? {
+		total: 0,
+		throttled: 0,
+		firstAt: now,
+		lastAt: now,
+		passed: [],
+		limited: [],
+	};
 	byKey.set(key, sent);
 	sent.total++;
 	sent.lastAt = now;
 	const limited = throttle?.(req);
+	sent[limited ? 'limited' : 'passed'].push(now - sent.firstAt);
 	if (limited) {
 		throttled++;
 		sent.throttled++;
 		return limited;
 	}
 	if (latencyMs > 0) await sleep(latencyMs);
-	if (fastList && record.method === 'GET' && record.path.endsWith('/groups/')) return fastListGroups(req, record);
+	if (fastList && record.method === 'GET' && record.path.endsWith('/groups/'))
+		return fastListGroups(req, record);
 	return undefined;
 }
 
@@ -141,7 +152,13 @@ async function selfCheck() {
 }
 
 function resetCounts() {
-	const result = { total: 0, byRoute: Object.fromEntries(counts), authFailures, throttled, byKey: Object.fromEntries(byKey) };
+	const result = {
+		total: 0,
+		byRoute: Object.fromEntries(counts),
+		authFailures,
+		throttled,
+		byKey: Object.fromEntries(byKey),
+	};
 	for (const n of counts.values()) result.total += n;
 	counts = new Map();
 	authFailures = 0;
@@ -170,7 +187,8 @@ const handlers = {
 	async configure(message) {
 		latencyMs = message.latencyMs ?? latencyMs;
 		// a new throttle each time: no request history carries over
-		if (message.throttle !== undefined) throttle = message.throttle && faults.throttle(message.throttle);
+		if (message.throttle !== undefined)
+			throttle = message.throttle && faults.throttle(message.throttle);
 		return { latencyMs, throttle: message.throttle };
 	},
 	async addKey({ key }) {
@@ -181,9 +199,14 @@ const handlers = {
 	async checkWrites({ prefix, count, property, value, projectId = 1, groupTypeIndex = 0 }) {
 		const applied = new Map();
 		for (const entry of emu.state.activity) {
-			if (entry.scope === 'Group' && entry.detail?.name === property) applied.set(entry.item_id, (applied.get(entry.item_id) ?? 0) + 1);
+			if (entry.scope === 'Group' && entry.detail?.name === property)
+				applied.set(entry.item_id, (applied.get(entry.item_id) ?? 0) + 1);
 		}
-		const groups = new Map(emu.state.groups.filter((x) => x.project_id === projectId && x.group_type_index === groupTypeIndex).map((x) => [x.group_key, x]));
+		const groups = new Map(
+			emu.state.groups
+				.filter((x) => x.project_id === projectId && x.group_type_index === groupTypeIndex)
+				.map((x) => [x.group_key, x]),
+		);
 		const result = { groups: count, once: 0, never: 0, moreThanOnce: 0, wrongValue: 0 };
 		for (let i = 0; i < count; i++) {
 			const group = groups.get(`${prefix}-${i}`);

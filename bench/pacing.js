@@ -4,9 +4,13 @@
 // pacer's cost with no throttle. Prints Markdown tables (stdout) and progress (stderr).
 //   node --expose-gc bench/pacing.js [--build label=path/to/dist]… [--runs 3] [--cost-workers 4]
 //                                    [--cost-rounds 5] [--scenarios 1,2,3] [--no-hogs] [--no-throttle]
-//                                    [--no-cost] [--quick] [--out r.json]
+//                                    [--no-cost] [--cost-bypass] [--trace] [--window-seconds 60]
+//                                    [--quick] [--out r.json]
 // --build: a built package's dist/ (repeat it to compare builds; the default is this repo's
 // dist/). Runs of different builds alternate. --quick: one run each, to try the harness.
+// --cost-bypass: the cost table also gets each build with a pacer, with the pacer bypassed.
+// --trace: when the pacer gave turns against when requests arrived (pacingWorker.js).
+// --window-seconds N: the chosen scenarios' rules with an N-second window (60 = unscaled).
 const { execFile, execFileSync, spawn } = require('node:child_process');
 const crypto = require('node:crypto');
 const fs = require('node:fs');
@@ -19,7 +23,8 @@ const execFileAsync = promisify(execFile);
 const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
-const option = (name, fallback) => (args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback);
+const option = (name, fallback) =>
+	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
 
 const RUNS = Number(option('runs', quick ? 1 : 3));
 const COST_WORKERS = Number(option('cost-workers', quick ? 1 : 4));
@@ -29,8 +34,20 @@ const HOGS = 2;
 
 /** PostHog's burst rule (480 a minute) and a tighter one, with the minute scaled down. */
 const SCENARIOS = [
-	{ id: 1, name: '1,000 items', executions: [1000], throttle: { limit: 480, periodSeconds: 5 }, target: 1.05 },
-	{ id: 2, name: '150 items', executions: [150], throttle: { limit: 40, periodSeconds: 2 }, target: 1.05 },
+	{
+		id: 1,
+		name: '1,000 items',
+		executions: [1000],
+		throttle: { limit: 480, periodSeconds: 5 },
+		target: 1.05,
+	},
+	{
+		id: 2,
+		name: '150 items',
+		executions: [150],
+		throttle: { limit: 40, periodSeconds: 2 },
+		target: 1.05,
+	},
 	{
 		id: 3,
 		name: '2 executions × 500 items, one key, started together',
@@ -41,11 +58,16 @@ const SCENARIOS = [
 ];
 const TARGET_429_SHARE = 0.02;
 const chosen = option('scenarios', '1,2,3').split(',').map(Number);
+// --window-seconds 60: every chosen scenario at this window instead (60: PostHog's own minute)
+const windowSeconds = option('window-seconds');
+if (windowSeconds) for (const s of SCENARIOS) s.throttle.periodSeconds = Number(windowSeconds);
 
 /** The least time the rule allows: every full window before the last request's must pass. */
-const minimumMs = (items, { limit, periodSeconds }) => Math.floor((items - 1) / limit) * periodSeconds * 1000;
+const minimumMs = (items, { limit, periodSeconds }) =>
+	Math.floor((items - 1) / limit) * periodSeconds * 1000;
 
-const log = (...parts) => console.error(`[pacing ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+const log = (...parts) =>
+	console.error(`[pacing ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 const load1 = () => os.loadavg()[0];
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
@@ -56,9 +78,14 @@ const range = (values) => [Math.min(...values), Math.max(...values)];
 
 function sourceOf(dist) {
 	const git = (...a) =>
-		execFileSync('git', ['-C', path.dirname(dist), ...a], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+		execFileSync('git', ['-C', path.dirname(dist), ...a], {
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}).trim();
 	try {
-		const changed = git('status', '--porcelain', '--', 'nodes', 'credentials').split('\n').filter(Boolean).length;
+		const changed = git('status', '--porcelain', '--', 'nodes', 'credentials')
+			.split('\n')
+			.filter(Boolean).length;
 		return `${git('rev-parse', '--short', 'HEAD')}${changed ? ` + uncommitted changes to ${changed} file(s)` : ''}`;
 	} catch {
 		return 'unknown';
@@ -68,13 +95,28 @@ function sourceOf(dist) {
 function builds() {
 	const given = [];
 	args.forEach((arg, i) => arg === '--build' && given.push(args[i + 1]));
-	const list = given.length ? given : [`current=${process.env.POSTHOG_BENCH_DIST ?? path.join(ROOT, 'dist')}`];
+	const list = given.length
+		? given
+		: [`current=${process.env.POSTHOG_BENCH_DIST ?? path.join(ROOT, 'dist')}`];
 	return list.map((spec) => {
-		const [label, dir] = spec.includes('=') ? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)] : [spec, spec];
+		const [label, dir] = spec.includes('=')
+			? [spec.slice(0, spec.indexOf('=')), spec.slice(spec.indexOf('=') + 1)]
+			: [spec, spec];
 		const dist = path.resolve(dir);
-		if (!fs.existsSync(path.join(dist, 'nodes'))) throw new Error(`${dist}: not a built package (run npm run build)`);
+		if (!fs.existsSync(path.join(dist, 'nodes')))
+			throw new Error(`${dist}: not a built package (run npm run build)`);
 		return { label, dist, source: sourceOf(dist) };
 	});
+}
+
+function withBypassedPacers(list) {
+	const paced = list.filter((b) =>
+		fs.existsSync(path.join(b.dist, 'nodes/PostHogManagement/shared/pacer.js')),
+	);
+	return [
+		...list,
+		...paced.map((b) => ({ ...b, label: `${b.label}, pacer bypassed`, bypassPacer: true })),
+	];
 }
 
 // ---- CPU hogs: started by the bench, ended by PID, also when the bench fails ----
@@ -101,10 +143,14 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 async function runWorker(script, options, nodeArgs = []) {
-	const { stdout } = await execFileAsync(process.execPath, [...nodeArgs, path.join(__dirname, script), JSON.stringify(options)], {
-		maxBuffer: 1 << 20,
-		timeout: 15 * 60 * 1000,
-	});
+	const { stdout } = await execFileAsync(
+		process.execPath,
+		[...nodeArgs, path.join(__dirname, script), JSON.stringify(options)],
+		{
+			maxBuffer: 1 << 20,
+			timeout: 15 * 60 * 1000,
+		},
+	);
 	return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
@@ -118,7 +164,10 @@ async function throttledRun(emulator, call, build, scenario, tag) {
 	await call('seedGroups', { count: items, prefix: 'pace' });
 	await call('addKey', { key: apiKey });
 	const { limit, periodSeconds } = scenario.throttle;
-	await call('configure', { latencyMs: 0, throttle: { requests: limit, windowMs: periodSeconds * 1000 } });
+	await call('configure', {
+		latencyMs: 0,
+		throttle: { requests: limit, windowMs: periodSeconds * 1000 },
+	});
 	await call('counts');
 	let from = 0;
 	const executions = scenario.executions.map((count) => ({ from: (from += count) - count, count }));
@@ -132,13 +181,19 @@ async function throttledRun(emulator, call, build, scenario, tag) {
 		value: tag,
 		throttle: scenario.throttle,
 		warmUpKey: emulator.apiKey,
+		trace: args.includes('--trace'),
 	});
 	const counts = (await call('counts')).byKey[apiKey];
 	const writes = await call('checkWrites', { prefix: 'pace', count: items, property, value: tag });
 	await call('configure', { throttle: null });
 	const minMs = minimumMs(items, scenario.throttle);
+	const { turns, startedAt, endedAt, ...rest } = result;
 	return {
-		...result,
+		...rest,
+		// the execution's start to the first request's arrival, the last arrival to the end
+		beforeFirstMs: counts.firstAt - startedAt,
+		afterLastMs: endedAt - counts.lastAt,
+		...(turns && traceOf(turns, counts, scenario.throttle)),
 		minimumMs: minMs,
 		ratio: result.wallMs / minMs,
 		requests: counts.total,
@@ -149,6 +204,23 @@ async function throttledRun(emulator, call, build, scenario, tag) {
 		writes,
 		exactlyOnce: writes.once === items && writes.wrongValue === 0,
 		load: [loadBefore, load1()],
+	};
+}
+
+/**
+ * --trace: how late requests reached the emulator after the pacer gave them their turn. The
+ * pacer dates a request by its turn, PostHog by its arrival.
+ */
+function traceOf(turns, counts, { limit }) {
+	const arrivals = [...counts.passed, ...counts.limited]
+		.sort((a, b) => a - b)
+		.map((ms) => counts.firstAt + ms);
+	return {
+		// first request: turn → arrival; the request that opened the second window: the same
+		firstLagMs: arrivals[0] - turns[0],
+		nextWindowLagMs: arrivals.find((t) => t >= turns[limit]) - turns[limit],
+		nextWindowTurnMs: turns[limit] - turns[0],
+		first429Ms: counts.limited.length ? Math.min(...counts.limited) : undefined,
 	};
 }
 
@@ -165,7 +237,11 @@ async function measureThrottled(emulator, call, list, withHogs) {
 					const run = await throttledRun(emulator, call, build, scenario, tag);
 					runs.push({ build: build.label, scenario: scenario.id, hogs: withHogs, round, ...run });
 					log(
-						`${withHogs ? 'hogs ' : ''}scenario ${scenario.id} ${build.label} run ${round + 1}/${RUNS}: ${(run.wallMs / 1000).toFixed(2)} s = ${run.ratio.toFixed(3)}× min (span ${(run.spanMs / run.minimumMs).toFixed(3)}×), ${run.throttled}/${run.requests} answered 429, ${run.failed} failed, writes ${JSON.stringify(run.writes)}${run.errors.length ? `, errors: ${run.errors.join(' | ')}` : ''}`,
+						`${withHogs ? 'hogs ' : ''}scenario ${scenario.id} ${build.label} run ${round + 1}/${RUNS}: ${(run.wallMs / 1000).toFixed(2)} s = ${run.ratio.toFixed(3)}× min (span ${(run.spanMs / run.minimumMs).toFixed(3)}×; ${run.beforeFirstMs} ms to the first request, ${run.afterLastMs} ms after the last), ${run.throttled}/${run.requests} answered 429, ${run.failed} failed, writes ${JSON.stringify(run.writes)}${run.errors.length ? `, errors: ${run.errors.join(' | ')}` : ''}${
+							run.firstLagMs === undefined
+								? ''
+								: `; trace: first request arrived ${run.firstLagMs} ms after its turn, the second window's first turn came ${run.nextWindowTurnMs} ms after the first turn and arrived ${run.nextWindowLagMs} ms later, first 429 arrived ${run.first429Ms ?? '–'} ms after the first request`
+						}`,
 					);
 				}
 			}
@@ -183,19 +259,41 @@ async function measureCost(emulator, call, list) {
 	await call('configure', { latencyMs: 0, throttle: null });
 	await call('seedGroups', { count: COST_ITEMS, prefix: 'bench' });
 	await call('counts');
-	const samples = Object.fromEntries(list.map((b) => [b.label, { paced: undefined, a: [], b: [], ratios: [], cpuRatios: [] }]));
+	const samples = Object.fromEntries(
+		list.map((b) => [
+			b.label,
+			{
+				source: b.source,
+				bypassed: Boolean(b.bypassPacer),
+				paced: undefined,
+				a: [],
+				b: [],
+				ratios: [],
+				cpuRatios: [],
+			},
+		]),
+	);
 	const expected = (1 + COST_ROUNDS) * 2 * COST_ITEMS;
 	for (let worker = 0; worker < COST_WORKERS; worker++) {
 		const order = list.map((_, i) => list[(i + worker) % list.length]);
 		for (const build of order) {
 			const result = await runWorker(
 				'pacingCostWorker.js',
-				{ dist: build.dist, url: emulator.url, apiKey: emulator.apiKey, items: COST_ITEMS, rounds: COST_ROUNDS },
+				{
+					dist: build.dist,
+					url: emulator.url,
+					apiKey: emulator.apiKey,
+					items: COST_ITEMS,
+					rounds: COST_ROUNDS,
+					bypassPacer: build.bypassPacer,
+				},
 				['--expose-gc'],
 			);
 			const counts = await call('counts');
 			if (counts.total !== expected || counts.authFailures || counts.throttled) {
-				throw new Error(`cost ${build.label}: ${JSON.stringify(counts)}; expected ${expected} authenticated requests`);
+				throw new Error(
+					`cost ${build.label}: ${JSON.stringify(counts)}; expected ${expected} authenticated requests`,
+				);
 			}
 			const s = samples[build.label];
 			s.paced = result.paced;
@@ -205,7 +303,9 @@ async function measureCost(emulator, call, list) {
 				s.ratios.push(a.wallMs / result.samples.b[i].wallMs);
 				s.cpuRatios.push(a.cpuMs / result.samples.b[i].cpuMs);
 			});
-			log(`cost ${build.label} worker ${worker + 1}/${COST_WORKERS}: a/b ${result.samples.a.map((a, i) => (a.wallMs / result.samples.b[i].wallMs).toFixed(2)).join(' ')}`);
+			log(
+				`cost ${build.label} worker ${worker + 1}/${COST_WORKERS}: a/b ${result.samples.a.map((a, i) => (a.wallMs / result.samples.b[i].wallMs).toFixed(2)).join(' ')}`,
+			);
 		}
 	}
 	return samples;
@@ -229,13 +329,15 @@ function report({ machine, list, throttled, cost, totalSeconds }) {
 	lines.push('');
 	if (throttled.length) {
 		lines.push(
-			`| scenario (rule) | load | build | runs | wall: median (range) | minimum | wall / minimum | first to last request at the emulator / minimum | answered 429 (target ≤ ${pct(TARGET_429_SHARE)}) | failed items (target 0) | writes applied exactly once | load average (1 min) during runs |`,
+			`| scenario (rule) | load | build | runs | wall: median (range) | minimum | wall / minimum | first to last request at the emulator / minimum | start → first request, last request → end (medians) | answered 429 (target ≤ ${pct(TARGET_429_SHARE)}) | failed items (target 0) | writes applied exactly once | load average (1 min) during runs |`,
 		);
-		lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+		lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 		for (const withHogs of [false, true]) {
 			for (const scenario of SCENARIOS) {
 				for (const build of list) {
-					const runs = throttled.filter((r) => r.hogs === withHogs && r.scenario === scenario.id && r.build === build.label);
+					const runs = throttled.filter(
+						(r) => r.hogs === withHogs && r.scenario === scenario.id && r.build === build.label,
+					);
 					if (!runs.length) continue;
 					const { limit, periodSeconds } = scenario.throttle;
 					const once = runs.filter((r) => r.exactlyOnce).length;
@@ -250,7 +352,10 @@ function report({ machine, list, throttled, cost, totalSeconds }) {
 						)}** (target ≤ ${scenario.target.toFixed(2)}×) | ${spread(
 							runs.map((r) => r.spanMs / r.minimumMs),
 							(x) => `${x.toFixed(3)}×`,
-						)} | ${spread(runs.map((r) => r.share429), pct)} | ${spread(
+						)} | ${seconds(median(runs.map((r) => r.beforeFirstMs)))} s, ${seconds(median(runs.map((r) => r.afterLastMs)))} s | ${spread(
+							runs.map((r) => r.share429),
+							pct,
+						)} | ${spread(
 							runs.map((r) => r.failed),
 							String,
 						)} | ${once} of ${runs.length} runs | ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} |`,
@@ -265,14 +370,22 @@ function report({ machine, list, throttled, cost, totalSeconds }) {
 			`No throttle: group find ×${COST_ITEMS}, no added latency, (a) our node against (b) the HTTP Request node; ${COST_WORKERS} fresh processes per build, alternating builds, each a warm-up and ${COST_ROUNDS} rounds alternating a and b.`,
 		);
 		lines.push('');
-		lines.push('| build | pacer | runs | (a) wall | (b) wall | a/b wall: median (range) | a/b CPU: median (range) |');
+		lines.push(
+			'| build | pacer | runs | (a) wall | (b) wall | a/b wall: median (range) | a/b CPU: median (range) |',
+		);
 		lines.push('| --- | --- | --- | --- | --- | --- | --- |');
-		for (const build of list) {
-			const s = cost[build.label];
+		for (const [label, s] of Object.entries(cost)) {
+			const pacer = s.bypassed
+				? 'bypassed: every turn at once'
+				: s.paced
+					? 'yes, throttles never reached'
+					: 'none';
 			lines.push(
-				`| ${build.label} (${build.source}) | ${s.paced ? 'yes, throttles never reached' : 'none'} | ${s.ratios.length} | ${median(s.a.map((x) => x.wallMs)).toFixed(0)} ms | ${median(
+				`| ${label} (${s.source}) | ${pacer} | ${s.ratios.length} | ${median(s.a.map((x) => x.wallMs)).toFixed(0)} ms | ${median(
 					s.b.map((x) => x.wallMs),
-				).toFixed(0)} ms | **${spread(s.ratios, (x) => x.toFixed(2))}** | ${spread(s.cpuRatios, (x) => x.toFixed(2))} |`,
+				).toFixed(
+					0,
+				)} ms | **${spread(s.ratios, (x) => x.toFixed(2))}** | ${spread(s.cpuRatios, (x) => x.toFixed(2))} |`,
 			);
 		}
 		lines.push('');
@@ -285,19 +398,38 @@ async function main() {
 	const started = performance.now();
 	const list = builds();
 	const cpus = os.cpus();
-	const machine = { cores: cpus.length, cpuModel: cpus[0]?.model ?? 'unknown', node: process.version, loadAtStart: load1().toFixed(2) };
-	log(`builds: ${list.map((b) => `${b.label} (${b.source}) ${b.dist}`).join(', ')}; load average ${machine.loadAtStart}${quick ? ' (QUICK: not the benchmark)' : ''}`);
+	const machine = {
+		cores: cpus.length,
+		cpuModel: cpus[0]?.model ?? 'unknown',
+		node: process.version,
+		loadAtStart: load1().toFixed(2),
+	};
+	log(
+		`builds: ${list.map((b) => `${b.label} (${b.source}) ${b.dist}`).join(', ')}; load average ${machine.loadAtStart}${quick ? ' (QUICK: not the benchmark)' : ''}`,
+	);
 	const { call, child } = startEmulatorProcess();
 	try {
 		const emulator = await call('start');
 		let throttled = [];
 		if (!args.includes('--no-throttle')) {
 			throttled = await measureThrottled(emulator, call, list, false);
-			if (!args.includes('--no-hogs')) throttled.push(...(await measureThrottled(emulator, call, list, true)));
+			if (!args.includes('--no-hogs'))
+				throttled.push(...(await measureThrottled(emulator, call, list, true)));
 		}
-		const cost = args.includes('--no-cost') ? undefined : await measureCost(emulator, call, list);
+		const costList = args.includes('--cost-bypass') ? withBypassedPacers(list) : list;
+		const cost = args.includes('--no-cost')
+			? undefined
+			: await measureCost(emulator, call, costList);
 		machine.loadAtEnd = load1().toFixed(2);
-		const results = { machine, quick, list, runs: RUNS, throttled, cost, totalSeconds: (performance.now() - started) / 1000 };
+		const results = {
+			machine,
+			quick,
+			list,
+			runs: RUNS,
+			throttled,
+			cost,
+			totalSeconds: (performance.now() - started) / 1000,
+		};
 		console.log(report(results));
 		const outFile = option('out');
 		if (outFile) fs.writeFileSync(outFile, `${JSON.stringify(results, null, 1)}\n`);

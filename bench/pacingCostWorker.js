@@ -4,14 +4,24 @@
 // node (b), as in bench/run.js.
 //   node --expose-gc bench/pacingCostWorker.js '{"dist":…,"url":…,"apiKey":…,"items":1000,"rounds":5}'
 // One warm-up run each, then `rounds` rounds of a and b, alternating who goes first. Prints one
-// JSON line with every run's wall and CPU time.
+// JSON line with every run's wall and CPU time. `bypassPacer`: the build's pacer gives every turn
+// at once without looking at anything (its waitForTurn replaced), to tell its cost from the rest.
+const fs = require('node:fs');
+const path = require('node:path');
+
 const options = JSON.parse(process.argv[2]);
 process.env.POSTHOG_BENCH_DIST = options.dist;
 
 const contenders = require('./contenders'); // sets throttles no run reaches, in a build with a pacer
-const { liftPacing } = require('./dist');
+const { dist, liftPacing } = require('./dist');
 
 const paced = liftPacing(); // the same throttles again; tells whether this build has a pacer
+if (options.bypassPacer) {
+	const pacerPath = path.join(dist, 'nodes/PostHogManagement/shared/pacer.js');
+	if (!fs.existsSync(pacerPath)) throw new Error(`${dist} has no pacer to bypass`);
+	// newer builds call `answered()` on what waitForTurn returns; older ones ignore it
+	require(pacerPath).waitForTurn = async () => ({ answered() {} });
+}
 
 const emulator = { url: options.url, apiKey: options.apiKey };
 const spec = { operation: 'find', items: options.items };
@@ -38,7 +48,7 @@ async function once(contender) {
 		const order = round % 2 ? [...list].reverse() : list;
 		for (const contender of order) samples[contender.id].push(await once(contender));
 	}
-	process.stdout.write(`${JSON.stringify({ paced, samples })}\n`);
+	process.stdout.write(`${JSON.stringify({ paced: paced && !options.bypassPacer, samples })}\n`);
 })().catch((error) => {
 	console.error(error);
 	process.exit(1);

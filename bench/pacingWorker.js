@@ -12,7 +12,9 @@ process.env.POSTHOG_BENCH_DIST = options.dist;
 
 require('../test/helpers/setupEnv'); // before n8n-core loads: a throw-away user folder, a silent logger
 const { runNode } = require('../test/helpers/runNode');
-const { nodePath, credentialPath, liftPacing } = require('./dist');
+const fs = require('node:fs');
+const path = require('node:path');
+const { dist, nodePath, credentialPath, liftPacing } = require('./dist');
 const { PostHogManagement } = require(nodePath);
 const { PostHogManagementApi } = require(credentialPath);
 
@@ -53,22 +55,51 @@ async function execution({ from, count, apiKey = options.apiKey, property = opti
 	};
 }
 
+/**
+ * `trace`: when the pacer gives each request its turn (Date.now(), comparable with the emulator's
+ * arrival times), by wrapping the build's waitForTurn. Off for the figures: it adds a step per request.
+ */
+function traceTurns() {
+	const pacerPath = path.join(dist, 'nodes/PostHogManagement/shared/pacer.js');
+	if (!fs.existsSync(pacerPath)) return undefined;
+	const pacer = require(pacerPath);
+	const turns = [];
+	const waitForTurn = pacer.waitForTurn;
+	pacer.waitForTurn = async (...rest) => {
+		const turn = await waitForTurn(...rest); // newer builds return { answered }
+		turns.push(Date.now());
+		return turn;
+	};
+	return turns;
+}
+
 (async () => {
-	const warmUp = await execution({ from: 0, count: 5, apiKey: options.warmUpKey, property: 'warm_up' });
+	const warmUp = await execution({
+		from: 0,
+		count: 5,
+		apiKey: options.warmUpKey,
+		property: 'warm_up',
+	});
 	if (warmUp.failed) throw new Error(`warm-up failed: ${warmUp.errors.join(' | ')}`);
+	const turns = options.trace ? traceTurns() : undefined;
 	const cpu0 = process.cpuUsage();
+	const startedAt = Date.now(); // comparable with the emulator's arrival times
 	const t0 = performance.now();
 	const results = await Promise.all(options.executions.map(execution));
 	const wallMs = performance.now() - t0;
+	const endedAt = Date.now();
 	const cpu = process.cpuUsage(cpu0);
 	process.stdout.write(
 		`${JSON.stringify({
 			paced,
 			wallMs,
+			startedAt,
+			endedAt,
 			cpuMs: (cpu.user + cpu.system) / 1000,
 			items: results.reduce((n, r) => n + r.items, 0),
 			failed: results.reduce((n, r) => n + r.failed, 0),
 			errors: [...new Set(results.flatMap((r) => r.errors))],
+			turns,
 		})}\n`,
 	);
 })().catch((error) => {

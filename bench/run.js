@@ -2,9 +2,10 @@
 const { startEmulatorProcess } = require('./emulatorClient');
 // `npm run bench`: issue 5's measurements in one run, side by side, against the PostHog emulator
 // on loopback (in its own process). Prints Markdown tables (stdout) and progress (stderr).
-//   node --expose-gc bench/run.js [--out results.json] [--quick]
+//   node --expose-gc bench/run.js [--out results.json] [--quick] [--no-pacing]
 // --quick: fewer runs and smaller sizes, to try the harness; its figures are not the benchmark.
-const { execFile, execFileSync } = require('node:child_process');
+// Then bench/pacing.js on the same build (--no-pacing skips it; --out r.json → r.pacing.json).
+const { execFile, execFileSync, spawn } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -35,8 +36,15 @@ let contenders; // required after dist/ is snapshotted
  */
 function snapshotDist() {
 	const source = path.join(ROOT, 'dist');
-	if (!fs.existsSync(path.join(source, 'nodes'))) throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
-	const target = path.join(ROOT, 'node_modules', '.cache', 'n8n-nodes-posthog-bench', `dist-${process.pid}`);
+	if (!fs.existsSync(path.join(source, 'nodes')))
+		throw new Error('dist/ is missing: run `npm run build` (npm run bench does)');
+	const target = path.join(
+		ROOT,
+		'node_modules',
+		'.cache',
+		'n8n-nodes-posthog-bench',
+		`dist-${process.pid}`,
+	);
 	fs.rmSync(target, { recursive: true, force: true });
 	fs.cpSync(source, target, { recursive: true });
 	process.env.POSTHOG_BENCH_DIST = target;
@@ -46,17 +54,26 @@ function snapshotDist() {
 function gitState() {
 	const git = (...a) => {
 		try {
-			return execFileSync('git', a, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+			return execFileSync('git', a, {
+				cwd: ROOT,
+				encoding: 'utf8',
+				stdio: ['ignore', 'pipe', 'ignore'],
+			}).trim();
 		} catch {
 			return '';
 		}
 	};
 	const head = git('rev-parse', '--short', 'HEAD') || 'unknown';
-	const changed = git('status', '--porcelain', '--', 'nodes', 'credentials').split('\n').filter(Boolean).length;
-	return changed ? `${head} + uncommitted changes to ${changed} file(s) in nodes/ and credentials/` : head;
+	const changed = git('status', '--porcelain', '--', 'nodes', 'credentials')
+		.split('\n')
+		.filter(Boolean).length;
+	return changed
+		? `${head} + uncommitted changes to ${changed} file(s) in nodes/ and credentials/`
+		: head;
 }
 
-const log = (...parts) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+const log = (...parts) =>
+	console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 const median = (values) => {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
@@ -72,7 +89,10 @@ function machine() {
 		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
 		node: process.version,
 		platform: `${os.platform()} ${os.release()}`,
-		loadAverageAtStart: os.loadavg().map((x) => x.toFixed(2)).join(' '),
+		loadAverageAtStart: os
+			.loadavg()
+			.map((x) => x.toFixed(2))
+			.join(' '),
 		source: gitState(),
 		n8nCore: version('n8n-core'),
 		n8nWorkflow: version('n8n-workflow'),
@@ -87,7 +107,11 @@ function contendersFor(emulator, operation, latency) {
 	const list = [
 		{ id: 'a', name: 'our node', run: contenders.ourNode(emulator, spec) },
 		{ id: 'b', name: 'HTTP Request node', run: contenders.httpRequestNode(emulator, spec) },
-		{ id: 'c', name: 'axios loop (sequential, keep-alive)', run: contenders.axiosLoop(emulator, spec) },
+		{
+			id: 'c',
+			name: 'axios loop (sequential, keep-alive)',
+			run: contenders.axiosLoop(emulator, spec),
+		},
 	];
 	if (latency === 0) {
 		list.push({
@@ -109,7 +133,9 @@ async function measureScenario(emulator, call, operation, latency) {
 	const requestsPerRun = operation === 'find' ? ITEMS : ITEMS * contenders.PROPERTIES.length;
 	const list = contendersFor(emulator, operation, latency);
 	const runs = latency ? CONFIG.runs.latency : CONFIG.runs[operation];
-	const samples = Object.fromEntries(list.map((c) => [c.id, { wallMs: [], cpuMs: [], requests: [] }]));
+	const samples = Object.fromEntries(
+		list.map((c) => [c.id, { wallMs: [], cpuMs: [], requests: [] }]),
+	);
 	const once = async (contender) => {
 		global.gc?.();
 		const cpu0 = process.cpuUsage();
@@ -119,7 +145,9 @@ async function measureScenario(emulator, call, operation, latency) {
 		const cpu = process.cpuUsage(cpu0);
 		const counts = await call('counts');
 		if (counts.total !== requestsPerRun || counts.authFailures) {
-			throw new Error(`${contender.name}: ${JSON.stringify(counts)}; expected ${requestsPerRun} authenticated requests`);
+			throw new Error(
+				`${contender.name}: ${JSON.stringify(counts)}; expected ${requestsPerRun} authenticated requests`,
+			);
 		}
 		return { wallMs, cpuMs: (cpu.user + cpu.system) / 1000, requests: counts.total, outputs };
 	};
@@ -135,7 +163,10 @@ async function measureScenario(emulator, call, operation, latency) {
 			samples[contender.id].cpuMs.push(result.cpuMs);
 			samples[contender.id].requests.push(result.requests);
 		}
-		log(`${operation} @${latency} ms round ${round + 1}/${runs}:`, list.map((c) => `${c.id} ${samples[c.id].wallMs.at(-1).toFixed(0)} ms`).join(', '));
+		log(
+			`${operation} @${latency} ms round ${round + 1}/${runs}:`,
+			list.map((c) => `${c.id} ${samples[c.id].wallMs.at(-1).toFixed(0)} ms`).join(', '),
+		);
 	}
 	return {
 		operation,
@@ -155,9 +186,13 @@ async function measureScenario(emulator, call, operation, latency) {
 }
 
 async function runWorker(script, options, nodeArgs = []) {
-	const { stdout } = await execFileAsync(process.execPath, [...nodeArgs, path.join(__dirname, script), JSON.stringify(options)], {
-		maxBuffer: 1 << 20,
-	});
+	const { stdout } = await execFileAsync(
+		process.execPath,
+		[...nodeArgs, path.join(__dirname, script), JSON.stringify(options)],
+		{
+			maxBuffer: 1 << 20,
+		},
+	);
 	return JSON.parse(stdout.trim().split('\n').at(-1));
 }
 
@@ -173,9 +208,14 @@ async function measureGetAll(emulator, call) {
 		const samples = Object.fromEntries(modes.map((m) => [m, []]));
 		for (let round = 0; round < CONFIG.getAllRuns; round++) {
 			for (const mode of round % 2 ? [...modes].reverse() : modes) {
-				const result = await runWorker('getAllWorker.js', { url: emulator.url, apiKey: emulator.apiKey, mode, expected }, ['--expose-gc']);
+				const result = await runWorker(
+					'getAllWorker.js',
+					{ url: emulator.url, apiKey: emulator.apiKey, mode, expected },
+					['--expose-gc'],
+				);
 				const counts = await call('counts');
-				if (counts.total !== pages) throw new Error(`getAll ${mode} ${size}: ${counts.total} requests, expected ${pages}`);
+				if (counts.total !== pages)
+					throw new Error(`getAll ${mode} ${size}: ${counts.total} requests, expected ${pages}`);
 				samples[mode].push({ ...result, requests: counts.total });
 			}
 		}
@@ -189,15 +229,24 @@ async function measureGetAll(emulator, call) {
 				requests: median(list.map((s) => s.requests)),
 				samples: list,
 			};
-		rows.push({ size, groups: expected, pages, node: summary(samples.node), axios: summary(samples.axios) });
-		log(`getAll ${expected} groups: node ${rows.at(-1).node.wallMs.toFixed(0)} ms, peak RSS +${rows.at(-1).node.peakRssGrowthMB.toFixed(0)} MB`);
+		rows.push({
+			size,
+			groups: expected,
+			pages,
+			node: summary(samples.node),
+			axios: summary(samples.axios),
+		});
+		log(
+			`getAll ${expected} groups: node ${rows.at(-1).node.wallMs.toFixed(0)} ms, peak RSS +${rows.at(-1).node.peakRssGrowthMB.toFixed(0)} MB`,
+		);
 	}
 	return rows;
 }
 
 async function measureColdRequire() {
 	const samples = [];
-	for (let i = 0; i < CONFIG.coldRequireRuns; i++) samples.push(await runWorker('coldRequire.js', {}));
+	for (let i = 0; i < CONFIG.coldRequireRuns; i++)
+		samples.push(await runWorker('coldRequire.js', {}));
 	return {
 		runs: samples.length,
 		requireMs: median(samples.map((s) => s.requireMs)),
@@ -210,9 +259,18 @@ async function measureColdRequire() {
 
 async function measurePack() {
 	const root = path.join(__dirname, '..');
-	const { stdout } = await execFileAsync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, maxBuffer: 16 << 20 });
+	const { stdout } = await execFileAsync(
+		'npm',
+		['pack', '--dry-run', '--json', '--ignore-scripts'],
+		{ cwd: root, maxBuffer: 16 << 20 },
+	);
 	const [pack] = JSON.parse(stdout);
-	return { size: pack.size, unpackedSize: pack.unpackedSize, entryCount: pack.entryCount, filename: pack.filename };
+	return {
+		size: pack.size,
+		unpackedSize: pack.unpackedSize,
+		entryCount: pack.entryCount,
+		filename: pack.filename,
+	};
 }
 
 // ---- report ----
@@ -222,15 +280,26 @@ const ratio = (a, b) => (a / b).toFixed(2);
 
 function report({ machine: m, scenarios, getAll, coldRequire, pack, totalSeconds }) {
 	const lines = [];
-	lines.push(`Source: ${m.source}. Load average (1, 5, 15 min) at start ${m.loadAverageAtStart}, at end ${m.loadAverageAtEnd}.`);
-	lines.push(`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; n8n-core ${m.n8nCore}, n8n-workflow ${m.n8nWorkflow}, n8n-nodes-base ${m.n8nNodesBase} (HTTP Request node V3, typeVersion 4.5), axios ${m.axios}.`);
-	lines.push(`Emulator in its own process on 127.0.0.1; ${ITEMS} input items; medians of the runs shown; wall time, and in brackets the CPU time of the measuring process (client side).`);
+	lines.push(
+		`Source: ${m.source}. Load average (1, 5, 15 min) at start ${m.loadAverageAtStart}, at end ${m.loadAverageAtEnd}.`,
+	);
+	lines.push(
+		`Machine: ${m.cores} cores (${m.cpuModel}), ${m.memoryGiB} GiB, ${m.platform}; Node ${m.node}; n8n-core ${m.n8nCore}, n8n-workflow ${m.n8nWorkflow}, n8n-nodes-base ${m.n8nNodesBase} (HTTP Request node V3, typeVersion 4.5), axios ${m.axios}.`,
+	);
+	lines.push(
+		`Emulator in its own process on 127.0.0.1; ${ITEMS} input items; medians of the runs shown; wall time, and in brackets the CPU time of the measuring process (client side).`,
+	);
 	lines.push('');
-	lines.push('| operation | added latency | runs | requests/run (a, b, c) | (a) our node | (b) HTTP Request node | (c) axios loop | a/b | a/c | a/b CPU |');
+	lines.push(
+		'| operation | added latency | runs | requests/run (a, b, c) | (a) our node | (b) HTTP Request node | (c) axios loop | a/b | a/c | a/b CPU |',
+	);
 	lines.push('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const s of scenarios) {
 		const [a, b, c] = s.contenders;
-		const op = s.operation === 'find' ? `group find ×${s.items}` : `updateProperty ×${s.items}, 3 properties`;
+		const op =
+			s.operation === 'find'
+				? `group find ×${s.items}`
+				: `updateProperty ×${s.items}, 3 properties`;
 		lines.push(
 			`| ${op} | ${s.latency} ms | ${s.runs} | ${a.requests}, ${b.requests}, ${c.requests} | ${fmtMs(a.wallMs)} (${fmtMs(a.cpuMs)}) | ${fmtMs(b.wallMs)} (${fmtMs(b.cpuMs)}) | ${fmtMs(c.wallMs)} (${fmtMs(c.cpuMs)}) | **${ratio(a.wallMs, b.wallMs)}** | **${ratio(a.wallMs, c.wallMs)}** | ${ratio(a.cpuMs, b.cpuMs)} |`,
 		);
@@ -243,13 +312,19 @@ function report({ machine: m, scenarios, getAll, coldRequire, pack, totalSeconds
 	for (const s of scenarios) {
 		const a = s.contenders[0];
 		for (const x of s.contenders.slice(3)) {
-			lines.push(`| ${s.operation} | ${s.latency} ms | ${x.name} | ${fmtMs(x.wallMs)} (${fmtMs(x.cpuMs)}) | ${ratio(a.wallMs, x.wallMs)} |`);
+			lines.push(
+				`| ${s.operation} | ${s.latency} ms | ${x.name} | ${fmtMs(x.wallMs)} (${fmtMs(x.cpuMs)}) | ${ratio(a.wallMs, x.wallMs)} |`,
+			);
 		}
 	}
 	lines.push('');
-	lines.push(`(d) group getAll, Return All, no added latency, ${CONFIG.getAllRuns} runs each, each run in a fresh process (peak RSS = the process's maxRSS; growth = peak − RSS after loading n8n and the node; held = heap after the run with the output still referenced, after GC, minus heap before).`);
+	lines.push(
+		`(d) group getAll, Return All, no added latency, ${CONFIG.getAllRuns} runs each, each run in a fresh process (peak RSS = the process's maxRSS; growth = peak − RSS after loading n8n and the node; held = heap after the run with the output still referenced, after GC, minus heap before).`,
+	);
 	lines.push('');
-	lines.push('| groups | pages = requests | our node: wall (CPU) | peak RSS (growth) | heap held | bare axios, same pages, keeping the groups: wall | peak RSS (growth) | heap held |');
+	lines.push(
+		'| groups | pages = requests | our node: wall (CPU) | peak RSS (growth) | heap held | bare axios, same pages, keeping the groups: wall | peak RSS (growth) | heap held |',
+	);
 	lines.push('| --- | --- | --- | --- | --- | --- | --- | --- |');
 	for (const r of getAll) {
 		const n = r.node;
@@ -257,7 +332,9 @@ function report({ machine: m, scenarios, getAll, coldRequire, pack, totalSeconds
 		const ax = x
 			? `${fmtMs(x.wallMs)} | ${x.peakRssMB.toFixed(0)} MB (+${x.peakRssGrowthMB.toFixed(0)} MB) | ${x.heapHeldMB.toFixed(1)} MB`
 			: '– | – | –';
-		lines.push(`| ${r.groups.toLocaleString('en-US')} | ${n.requests} | ${fmtMs(n.wallMs)} (${fmtMs(n.cpuMs)}) | ${n.peakRssMB.toFixed(0)} MB (+${n.peakRssGrowthMB.toFixed(0)} MB) | ${n.heapHeldMB.toFixed(1)} MB | ${ax} |`);
+		lines.push(
+			`| ${r.groups.toLocaleString('en-US')} | ${n.requests} | ${fmtMs(n.wallMs)} (${fmtMs(n.cpuMs)}) | ${n.peakRssMB.toFixed(0)} MB (+${n.peakRssGrowthMB.toFixed(0)} MB) | ${n.heapHeldMB.toFixed(1)} MB | ${ax} |`,
+		);
 	}
 	if (getAll.length >= 2) {
 		const first = getAll[0];
@@ -269,7 +346,9 @@ function report({ machine: m, scenarios, getAll, coldRequire, pack, totalSeconds
 		);
 	}
 	lines.push('');
-	lines.push('| (e) cold require of dist node + credential (n8n-workflow already loaded) | + instantiating both | (f) packed tarball | unpacked | files |');
+	lines.push(
+		'| (e) cold require of dist node + credential (n8n-workflow already loaded) | + instantiating both | (f) packed tarball | unpacked | files |',
+	);
 	lines.push('| --- | --- | --- | --- | --- |');
 	lines.push(
 		`| ${coldRequire.requireMs.toFixed(1)} ms (median of ${coldRequire.runs} fresh processes; ${coldRequire.ownFiles} files) | ${coldRequire.instantiateMs.toFixed(2)} ms | ${(pack.size / 1000).toFixed(1)} kB | ${(pack.unpackedSize / 1000).toFixed(1)} kB | ${pack.entryCount} |`,
@@ -279,11 +358,30 @@ function report({ machine: m, scenarios, getAll, coldRequire, pack, totalSeconds
 	return lines.join('\n');
 }
 
+/** bench/pacing.js in its own process, on the snapshot of dist/ (POSTHOG_BENCH_DIST). */
+async function runPacing() {
+	log('pacing (bench/pacing.js)');
+	console.log('');
+	const pacingArgs = [
+		...(quick ? ['--quick'] : []),
+		...(outFile ? ['--out', outFile.replace(/(\.json)?$/, '.pacing.json')] : []),
+	];
+	const pacing = spawn(
+		process.execPath,
+		['--expose-gc', path.join(__dirname, 'pacing.js'), ...pacingArgs],
+		{ stdio: 'inherit' },
+	);
+	const code = await new Promise((resolve) => pacing.on('exit', resolve));
+	if (code !== 0) throw new Error(`bench/pacing.js exited with ${code}`);
+}
+
 async function main() {
 	const started = performance.now();
 	if (!global.gc) log('note: run with --expose-gc so each run starts after a GC');
 	const info = machine();
-	log(`machine: ${info.cores} cores, Node ${info.node}, load average ${info.loadAverageAtStart}${quick ? ' (QUICK: not the benchmark)' : ''}`);
+	log(
+		`machine: ${info.cores} cores, Node ${info.node}, load average ${info.loadAverageAtStart}${quick ? ' (QUICK: not the benchmark)' : ''}`,
+	);
 	log('pack (f)');
 	const pack = await measurePack(); // first: it reads dist/ itself
 	const snapshot = snapshotDist();
@@ -304,11 +402,24 @@ async function main() {
 		const getAll = await measureGetAll(emulator, call);
 		log('cold require (e)');
 		const coldRequire = await measureColdRequire();
-		info.loadAverageAtEnd = os.loadavg().map((x) => x.toFixed(2)).join(' ');
-		const results = { machine: info, quick, config: CONFIG, items: ITEMS, scenarios, getAll, coldRequire, pack };
+		info.loadAverageAtEnd = os
+			.loadavg()
+			.map((x) => x.toFixed(2))
+			.join(' ');
+		const results = {
+			machine: info,
+			quick,
+			config: CONFIG,
+			items: ITEMS,
+			scenarios,
+			getAll,
+			coldRequire,
+			pack,
+		};
 		results.totalSeconds = (performance.now() - started) / 1000;
 		console.log(report(results));
 		if (outFile) fs.writeFileSync(outFile, `${JSON.stringify(results, null, 1)}\n`);
+		if (!args.includes('--no-pacing')) await runPacing();
 	} finally {
 		await call('close').catch(() => child.kill());
 		fs.rmSync(snapshot, { recursive: true, force: true });
