@@ -200,8 +200,9 @@ function withAppliedWrites(context: RequestContext, error: unknown): unknown {
 
 /**
  * Sends with `attempt()` when the pacer gives the request its turn, and retries what is safe to
- * retry (see `retryDelayMs`), bounded by Max Attempts and Max Wait. A 429 pauses every request
- * of the API key. The error of the last attempt is mapped to one a user can act on.
+ * retry (see `retryDelayMs`), bounded by Max Attempts and Max Wait. A 429 pauses the API key's
+ * requests in the same throttle classes. The error of the last attempt is mapped to one a user
+ * can act on.
  */
 async function send<T>(
 	context: RequestContext,
