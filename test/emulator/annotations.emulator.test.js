@@ -1,37 +1,18 @@
 'use strict';
 // The emulator's annotations/ endpoints answer as PostHog does (docs/posthog-api-part2.md §9, §11).
-const { startEmulator, SEED } = require('./index');
+const { SEED } = require('./index');
+const { useEmulator } = require('./testClient');
 
 describe('PostHog emulator: annotations', () => {
 	let emu;
-	const call = (method, path, { body, key = emu.apiKey } = {}) =>
-		fetch(emu.url + path, {
-			method,
-			headers: {
-				Authorization: `Bearer ${key}`,
-				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-	const getJson = async (path) => {
-		const res = await call('GET', path);
-		expect(res.status).toBe(200);
-		return res.json();
-	};
 	const base = '/api/projects/1/annotations';
 	const idsOf = async (query = '', path = base) =>
 		(await getJson(`${path}/${query}`)).results.map((a) => a.id);
 	const ids = SEED.annotationIds;
 	const NOW = '2025-02-01T10:00:00Z';
 
-	beforeAll(async () => {
-		emu = await startEmulator({ apiKey: 'phx_test_key' });
-	});
-	beforeEach(() => {
-		emu.now = () => new Date(NOW);
-	});
-	afterEach(() => emu.reset());
-	afterAll(() => emu.close());
+	const { emu: running, call, getJson } = useEmulator({ now: NOW });
+	beforeAll(() => (emu = running()));
 
 	const expectBadRequest = async (res, detail, attr = null, code = 'invalid_input') => {
 		expect(res.status).toBe(400);

@@ -1,37 +1,18 @@
 'use strict';
 // The emulator's feature_flags/ endpoints answer as PostHog does (docs/posthog-api-part2.md §4).
-const { startEmulator, SEED } = require('./index');
+const { SEED } = require('./index');
+const { useEmulator } = require('./testClient');
 
 describe('PostHog emulator: feature flags', () => {
 	let emu;
-	const call = (method, path, { body, key = emu.apiKey } = {}) =>
-		fetch(emu.url + path, {
-			method,
-			headers: {
-				Authorization: `Bearer ${key}`,
-				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-	const getJson = async (path) => {
-		const res = await call('GET', path);
-		expect(res.status).toBe(200);
-		return res.json();
-	};
 	const keysOf = async (query = '') =>
 		(await getJson(`${base}/${query}`)).results.map((f) => f.key);
 	const base = '/api/projects/1/feature_flags';
 	const ids = SEED.featureFlagIds;
 	const NOW = '2025-02-01T00:00:00Z';
 
-	beforeAll(async () => {
-		emu = await startEmulator({ apiKey: 'phx_test_key' });
-	});
-	beforeEach(() => {
-		emu.now = () => new Date(NOW);
-	});
-	afterEach(() => emu.reset());
-	afterAll(() => emu.close());
+	const { emu: running, call, getJson } = useEmulator({ now: NOW });
+	beforeAll(() => (emu = running()));
 
 	describe('list', () => {
 		test('newest first, without deleted, archived, internal or other-project flags', async () => {

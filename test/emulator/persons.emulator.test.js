@@ -1,31 +1,15 @@
 'use strict';
 // The emulator's persons/ endpoints answer as PostHog does (docs/posthog-api-part2.md §3).
-const { startEmulator, SEED } = require('./index');
+const { SEED } = require('./index');
+const { useEmulator } = require('./testClient');
 
 describe('PostHog emulator: persons', () => {
 	let emu;
-	const call = (method, path, { body, key = emu.apiKey } = {}) =>
-		fetch(path.startsWith('http') ? path : emu.url + path, {
-			method,
-			headers: {
-				Authorization: `Bearer ${key}`,
-				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-	const getJson = async (path) => {
-		const res = await call('GET', path);
-		expect(res.status).toBe(200);
-		return res.json();
-	};
 	const base = '/api/projects/1/persons';
 	const { maria, tom, li, anonymous, dana, stagingQa } = SEED.personIds;
 
-	beforeAll(async () => {
-		emu = await startEmulator({ apiKey: 'phx_test_key' });
-	});
-	afterEach(() => emu.reset());
-	afterAll(() => emu.close());
+	const { emu: running, call, getJson } = useEmulator();
+	beforeAll(() => (emu = running()));
 
 	describe('list', () => {
 		test('newest first, `id` is the UUID, no `count` unless include_total is present', async () => {
