@@ -2,7 +2,8 @@
 // The emulator's hog_functions/ (webhook destinations) and emu.deliverEvent, which POSTs an
 // event to each matching destination as PostHog's CDP would.
 const http = require('http');
-const { startEmulator, SEED } = require('./index');
+const { SEED } = require('./index');
+const { useEmulator } = require('./testClient');
 
 /** A local webhook receiver: records each request, answers the next queued status (else 200). */
 async function startReceiver() {
@@ -30,20 +31,8 @@ async function startReceiver() {
 
 describe('PostHog emulator: hog_functions/', () => {
 	let emu;
-	const call = (method, path, { body, key = emu.apiKey } = {}) =>
-		fetch(emu.url + path, {
-			method,
-			headers: {
-				Authorization: `Bearer ${key}`,
-				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-	const send = async (method, path, options) => {
-		const res = await call(method, path, options);
-		const text = await res.text();
-		return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-	};
+	const { emu: running, call, send } = useEmulator({ now: '2025-02-01T10:00:00Z' });
+	beforeAll(() => (emu = running()));
 	// the body docs/posthog-api-part2.md §10.3 recommends for n8n's trigger
 	const webhook = (url, overrides = {}) => ({
 		type: 'destination',
@@ -74,15 +63,6 @@ describe('PostHog emulator: hog_functions/', () => {
 		...overrides,
 	});
 	const create = (body) => send('POST', '/api/projects/1/hog_functions/', { body });
-
-	beforeAll(async () => {
-		emu = await startEmulator({ apiKey: 'phx_test_key' });
-	});
-	beforeEach(() => {
-		emu.now = () => new Date('2025-02-01T10:00:00Z');
-	});
-	afterEach(() => emu.reset());
-	afterAll(() => emu.close());
 
 	describe('create', () => {
 		test('a template-webhook destination: 201 with compiled inputs, the template’s code and schema', async () => {

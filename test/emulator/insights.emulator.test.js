@@ -1,24 +1,13 @@
 'use strict';
 // The emulator's insights/ CRUD: list filters and paging, get by pk or short_id with cached
 // results, create, partial update, soft delete and restore, DELETE refused.
-const { startEmulator, SEED } = require('./index');
+const { SEED } = require('./index');
+const { useEmulator } = require('./testClient');
 
 describe('PostHog emulator: insights/', () => {
 	let emu;
-	const call = (method, path, { body, key = emu.apiKey } = {}) =>
-		fetch(emu.url + path, {
-			method,
-			headers: {
-				Authorization: `Bearer ${key}`,
-				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-	const send = async (method, path, options) => {
-		const res = await call(method, path, options);
-		const text = await res.text();
-		return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
-	};
+	const { emu: running, call, send } = useEmulator({ now: '2025-02-01T10:00:00Z' });
+	beforeAll(() => (emu = running()));
 	const sqlInsight = (
 		name,
 		query = 'SELECT event, count() FROM events GROUP BY event ORDER BY count() DESC',
@@ -27,15 +16,6 @@ describe('PostHog emulator: insights/', () => {
 		saved: true,
 		query: { kind: 'DataVisualizationNode', source: { kind: 'HogQLQuery', query } },
 	});
-
-	beforeAll(async () => {
-		emu = await startEmulator({ apiKey: 'phx_test_key' });
-	});
-	beforeEach(() => {
-		emu.now = () => new Date('2025-02-01T10:00:00Z');
-	});
-	afterEach(() => emu.reset());
-	afterAll(() => emu.close());
 
 	describe('list', () => {
 		test('basic=true&saved=true pages with limit/offset, newest change first', async () => {

@@ -1,19 +1,13 @@
 'use strict';
 // The emulator's POST query/ (HogQL over seeded events, persons and groups) and GET query/{id}/.
-const { startEmulator, SEED } = require('./index');
+const { SEED } = require('./index');
+const { useEmulator } = require('./testClient');
 const { addEvent } = require('./models/events');
 
 describe('PostHog emulator: query/', () => {
 	let emu;
-	const call = (method, path, { body, key = emu.apiKey } = {}) =>
-		fetch(emu.url + path, {
-			method,
-			headers: {
-				Authorization: `Bearer ${key}`,
-				...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-			},
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
+	const { emu: running, call } = useEmulator({ now: '2025-01-22T12:00:00Z' });
+	beforeAll(() => (emu = running()));
 	const hogql = (query, extra = {}) => ({
 		query: { kind: 'HogQLQuery', query, ...(extra.values ? { values: extra.values } : {}) },
 		...extra.request,
@@ -22,15 +16,6 @@ describe('PostHog emulator: query/', () => {
 		const res = await call('POST', '/api/projects/1/query/', { body: hogql(query, extra) });
 		return { status: res.status, body: await res.json() };
 	};
-
-	beforeAll(async () => {
-		emu = await startEmulator({ apiKey: 'phx_test_key' });
-	});
-	beforeEach(() => {
-		emu.now = () => new Date('2025-01-22T12:00:00Z');
-	});
-	afterEach(() => emu.reset());
-	afterAll(() => emu.close());
 
 	test('counts events by name with the full response shape', async () => {
 		const { status, body } = await run(

@@ -5,7 +5,7 @@ const { startEmulator } = require('./index');
 /**
  * Call at the top of a `describe`. `emu()` is the running emulator; `call(method, path,
  * { body, key })` sends with the test key (or `key`) to a path or a full URL (a `next` link);
- * `getJson(path)` expects a 200.
+ * `getJson(path)` expects a 200; `send(…)` returns `{ status, body, headers }`.
  * `now` fixes the emulator's clock for every test.
  */
 function useEmulator({ now } = {}) {
@@ -31,7 +31,13 @@ function useEmulator({ now } = {}) {
 		expect(res.status).toBe(200);
 		return res.json();
 	};
-	return { emu: () => emu, call, getJson };
+	/** The status, the parsed body (undefined when empty) and the headers. */
+	const send = async (method, path, options) => {
+		const res = await call(method, path, options);
+		const text = await res.text();
+		return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+	};
+	return { emu: () => emu, call, getJson, send };
 }
 
 module.exports = { useEmulator };
