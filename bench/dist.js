@@ -7,7 +7,19 @@ const path = require('node:path');
 const dist = process.env.POSTHOG_BENCH_DIST
 	? path.resolve(process.env.POSTHOG_BENCH_DIST)
 	: path.join(__dirname, '..', 'dist');
-const nodePath = path.join(dist, 'nodes/PostHogManagement/PostHogManagement.node.js');
+/**
+ * Where a build keeps a module: `dist/nodes/PostHog/` since 0.3, `dist/nodes/PostHogManagement/`
+ * before, so a bench can still measure an older build. `modulePath('transport/pacer.js')`.
+ */
+const MOVED = { 'transport/': 'shared/', 'transport/request.js': 'shared/transport.js' };
+function modulePath(file, build = dist) {
+	const current = path.join(build, 'nodes/PostHog', file);
+	if (fs.existsSync(current)) return current;
+	const before = MOVED[file] ?? file.replace(/^transport\//, MOVED['transport/']);
+	return path.join(build, 'nodes/PostHogManagement', before);
+}
+
+const nodePath = modulePath('PostHogManagement.node.js');
 const credentialPath = path.join(dist, 'credentials/PostHogManagementApi.credentials.js');
 
 // Two throttle classes, as PostHog's table has, that no bench reaches, with a one-second window so
@@ -23,7 +35,7 @@ const UNREACHED_THROTTLES = [
  * pacer still runs on every request but never waits. Returns whether the build has a pacer.
  */
 function liftPacing(throttles = UNREACHED_THROTTLES) {
-	const timingPath = path.join(dist, 'nodes/PostHogManagement/shared/timing.js');
+	const timingPath = modulePath('transport/timing.js');
 	if (!fs.existsSync(timingPath)) return false;
 	const { limits } = require(timingPath);
 	if (!limits || !('throttles' in limits)) return false;
@@ -31,4 +43,4 @@ function liftPacing(throttles = UNREACHED_THROTTLES) {
 	return true;
 }
 
-module.exports = { dist, nodePath, credentialPath, liftPacing };
+module.exports = { dist, modulePath, nodePath, credentialPath, liftPacing };

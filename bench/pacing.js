@@ -18,6 +18,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { promisify } = require('node:util');
 const { startEmulatorProcess } = require('./emulatorClient');
+const { modulePath } = require('./dist');
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.join(__dirname, '..');
@@ -110,9 +111,7 @@ function builds() {
 }
 
 function withBypassedPacers(list) {
-	const paced = list.filter((b) =>
-		fs.existsSync(path.join(b.dist, 'nodes/PostHogManagement/shared/pacer.js')),
-	);
+	const paced = list.filter((b) => fs.existsSync(modulePath('transport/pacer.js', b.dist)));
 	return [
 		...list,
 		...paced.map((b) => ({ ...b, label: `${b.label}, pacer bypassed`, bypassPacer: true })),

@@ -7,17 +7,16 @@
 // JSON line with every run's wall and CPU time. `bypassPacer`: the build's pacer gives every turn
 // at once without looking at anything (its waitForTurn replaced), to tell its cost from the rest.
 const fs = require('node:fs');
-const path = require('node:path');
 
 const options = JSON.parse(process.argv[2]);
 process.env.POSTHOG_BENCH_DIST = options.dist;
 
 const contenders = require('./contenders'); // sets throttles no run reaches, in a build with a pacer
-const { dist, liftPacing } = require('./dist');
+const { dist, liftPacing, modulePath } = require('./dist');
 
 const paced = liftPacing(); // the same throttles again; tells whether this build has a pacer
 if (options.bypassPacer) {
-	const pacerPath = path.join(dist, 'nodes/PostHogManagement/shared/pacer.js');
+	const pacerPath = modulePath('transport/pacer.js');
 	if (!fs.existsSync(pacerPath)) throw new Error(`${dist} has no pacer to bypass`);
 	// newer builds call `answered()` on what waitForTurn returns; older ones ignore it
 	require(pacerPath).waitForTurn = async () => ({ answered() {} });

@@ -13,8 +13,7 @@ process.env.POSTHOG_BENCH_DIST = options.dist;
 require('../test/helpers/setupEnv'); // before n8n-core loads: a throw-away user folder, a silent logger
 const { runNode } = require('../test/helpers/runNode');
 const fs = require('node:fs');
-const path = require('node:path');
-const { dist, nodePath, credentialPath, liftPacing } = require('./dist');
+const { nodePath, credentialPath, liftPacing, modulePath } = require('./dist');
 const { PostHogManagement } = require(nodePath);
 const { PostHogManagementApi } = require(credentialPath);
 
@@ -60,7 +59,7 @@ async function execution({ from, count, apiKey = options.apiKey, property = opti
  * arrival times), by wrapping the build's waitForTurn. Off for the figures: it adds a step per request.
  */
 function traceTurns() {
-	const pacerPath = path.join(dist, 'nodes/PostHogManagement/shared/pacer.js');
+	const pacerPath = modulePath('transport/pacer.js');
 	if (!fs.existsSync(pacerPath)) return undefined;
 	const pacer = require(pacerPath);
 	const turns = [];

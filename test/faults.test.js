@@ -4,6 +4,7 @@ const util = require('node:util');
 const net = require('node:net');
 const faults = require('./emulator/faults');
 const { usePostHog, seedGroups } = require('./helpers/posthog');
+const { group } = require('./helpers/operations');
 
 const posthog = usePostHog();
 
@@ -19,14 +20,13 @@ afterEach(() => {
 	for (const result of runs.splice(0)) expectNoKey(result);
 });
 
-const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
-const update = (value = 'pro') => ({
-	resource: 'group',
-	operation: 'updateProperty',
-	groupTypeIndex: 0,
-	groupKey: 'acme',
-	properties: { property: [{ key: 'plan', value }] },
-});
+const find = group.find({ groupTypeIndex: 0, groupKey: 'acme' });
+const update = (value = 'pro') =>
+	group.updateProperty({
+		groupTypeIndex: 0,
+		groupKey: 'acme',
+		properties: { property: [{ key: 'plan', value }] },
+	});
 const isFind = (record) => record.path.endsWith('/groups/find/');
 const isUpdate = (record) => record.path.endsWith('/groups/update_property/');
 
@@ -151,13 +151,11 @@ describe('rate limits (429)', () => {
 		const input = groups.map((group, index) => ({ json: { key: group.group_key, seats: index } }));
 
 		const result = await posthog.run(
-			{
-				resource: 'group',
-				operation: 'updateProperty',
+			group.updateProperty({
 				groupTypeIndex: 0,
 				groupKey: '={{ $json.key }}',
 				properties: { property: [{ key: 'seats', value: '={{ $json.seats }}' }] },
-			},
+			}),
 			{ input, credentials: posthog.credentials({ apiKey }) },
 		);
 
@@ -354,12 +352,7 @@ describe('pagination safety', () => {
 			};
 		};
 
-		const result = await posthog.run({
-			resource: 'group',
-			operation: 'getAll',
-			groupTypeIndex: 0,
-			returnAll: true,
-		});
+		const result = await posthog.run(group.getAll({ groupTypeIndex: 0, returnAll: true }));
 
 		expect(page).toBe(50);
 		expect(result.error.message).toBe(
@@ -392,7 +385,7 @@ describe('very long lists', () => {
 			return { status: 200, body: { next, previous: null, results } };
 		};
 	}
-	const getAll = { resource: 'group', operation: 'getAll', groupTypeIndex: 0, returnAll: true };
+	const getAll = group.getAll({ groupTypeIndex: 0, returnAll: true });
 
 	test('Return All outputs 110,000 groups from one input item', async () => {
 		posthog.emulator.override = groupPages(110_000);

@@ -1,15 +1,16 @@
-// The pacer (shared/pacer.ts): every request of one API key waits for room in PostHog's
+// The pacer (transport/pacer.ts): every request of one API key waits for room in PostHog's
 // throttle windows, in arrival order, and a 429 holds back the key's requests until the time
 // PostHog gave. Behaviours only, on the fake clock: timings are measured by `npm run bench`.
 const path = require('node:path');
 const { usePostHog } = require('./helpers/posthog');
 
 const posthog = usePostHog();
+const { group } = require('./helpers/operations');
 const pacer = require(
-	path.join(__dirname, '..', 'dist', 'nodes', 'PostHogManagement', 'shared', 'pacer.js'),
+	path.join(__dirname, '..', 'dist', 'nodes', 'PostHog', 'transport', 'pacer.js'),
 );
 
-const find = { resource: 'group', operation: 'find', groupTypeIndex: 0, groupKey: 'acme' };
+const find = group.find({ groupTypeIndex: 0, groupKey: 'acme' });
 const items = (count) => Array.from({ length: count }, () => ({ json: {} }));
 const request = { method: 'GET', url: '/api/projects/1/groups/find/' };
 const refuse = (slot) => {

@@ -1,10 +1,8 @@
 // Checks the node description itself: the public names users' saved workflows store (as a
 // reviewed snapshot: `npx jest -u` after a deliberate change, and read the diff), n8n's UI
 // conventions, and that every request passes the shared hooks.
-const { PostHogManagement } = require('./helpers/builtPackage');
-const {
-	DEFAULT_REQUEST_POLICY,
-} = require('../dist/nodes/PostHogManagement/shared/requestPolicy.js');
+const { PostHogManagement, PostHogPollTrigger, PostHogTrigger } = require('./helpers/builtPackage');
+const { DEFAULT_REQUEST_POLICY } = require('../dist/nodes/PostHog/transport/requestPolicy.js');
 
 const { description } = new PostHogManagement();
 const { properties } = description;
@@ -154,11 +152,30 @@ test('every request passes the request seam and the shared hooks on the Resource
 	expect(description.requestDefaults.ignoreHttpStatusErrors).toBe(true);
 });
 
-describe('trigger nodes', () => {
-	const dist = require('node:path').join(__dirname, '..', 'dist', 'nodes');
-	const { PostHogTrigger } = require(`${dist}/PostHogTrigger/PostHogTrigger.node.js`);
-	const { PostHogPollTrigger } = require(`${dist}/PostHogPollTrigger/PostHogPollTrigger.node.js`);
+test('an operation that takes over its request says why: it pages, or it sends its own requests', () => {
+	const declared = operations
+		.filter(({ option }) => option.routing.operations)
+		.map(({ resource, operation, option }) => ({
+			operation: `${resource}.${operation}`,
+			hooks: Object.keys(option.routing.operations),
+			declaredAs: option.routing.operations.pagination.name.replace(/\(\w+\)$/, ''),
+			showsReturnAll: shownFor(resource, operation).some(
+				(property) => property.name === 'returnAll',
+			),
+		}));
+	expect(declared.length).toBeGreaterThan(0);
+	for (const entry of declared) {
+		expect(entry).toEqual({
+			...entry,
+			hooks: ['pagination'],
+			declaredAs: expect.stringMatching(/^(pagedBy|sendsOwnRequests)$/),
+		});
+		// "pagination" means paging: only a list (Return All / Limit) is paged.
+		if (entry.declaredAs === 'pagedBy') expect(entry).toEqual({ ...entry, showsReturnAll: true });
+	}
+});
 
+describe('trigger nodes', () => {
 	test('have the contract’s names, the shared credential and their own icons', () => {
 		const instant = new PostHogTrigger().description;
 		const polling = new PostHogPollTrigger().description;

@@ -1,6 +1,7 @@
 const { getGlobalState } = require('n8n-workflow');
 const { usePostHog } = require('../helpers/posthog');
 const faults = require('../emulator/faults');
+const { annotation } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -17,11 +18,9 @@ describe('annotation create', () => {
 
 	test('always sends date_marker (now), scope project and creation_type USR, and outputs the annotation', async () => {
 		const NOW = nodeNow();
-		const { json, items, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			content: 'Deployed v1.5.0',
-		});
+		const { json, items, error } = await posthog.run(
+			annotation.create({ content: 'Deployed v1.5.0' }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -50,16 +49,16 @@ describe('annotation create', () => {
 	});
 
 	test('sends the given date, scope and creation type', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			content: 'Deployed v1.5.1',
-			additionalFields: {
-				date: '2025-02-20T09:30:00+01:00',
-				scope: 'organization',
-				creationType: 'GIT',
-			},
-		});
+		const { json, error } = await posthog.run(
+			annotation.create({
+				content: 'Deployed v1.5.1',
+				additionalFields: {
+					date: '2025-02-20T09:30:00+01:00',
+					scope: 'organization',
+					creationType: 'GIT',
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -84,18 +83,12 @@ describe('annotation create', () => {
 	test('a date without a time zone (n8n’s date picker) is read in the workflow’s time zone', async () => {
 		expect(getGlobalState().defaultTimezone).toBe('America/New_York');
 
-		const winter = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			content: 'winter',
-			additionalFields: { date: '2025-01-15T09:30:00' },
-		});
-		const summer = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			content: 'summer',
-			additionalFields: { date: '2025-07-01T09:30:00' },
-		});
+		const winter = await posthog.run(
+			annotation.create({ content: 'winter', additionalFields: { date: '2025-01-15T09:30:00' } }),
+		);
+		const summer = await posthog.run(
+			annotation.create({ content: 'summer', additionalFields: { date: '2025-07-01T09:30:00' } }),
+		);
 
 		expect(winter.error).toBeUndefined();
 		expect(summer.error).toBeUndefined();
@@ -112,22 +105,14 @@ describe('annotation create', () => {
 			'Date: "next tuesday" is not a date',
 		],
 	])('%j is refused before any request', async (parameters, message) => {
-		const { error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			...parameters,
-		});
+		const { error } = await posthog.run(annotation.create({ ...parameters }));
 
 		expect(error.message).toBe(message);
 		expect(posthog.requests()).toHaveLength(0);
 	});
 
 	test('text longer than PostHog allows fails with PostHog’s message, naming the field', async () => {
-		const { error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			content: 'x'.repeat(8193),
-		});
+		const { error } = await posthog.run(annotation.create({ content: 'x'.repeat(8193) }));
 
 		expect(error.httpCode).toBe('400');
 		expect(error.description).toMatch(/PostHog rejected the field "content"/);
@@ -142,11 +127,7 @@ describe('annotation create', () => {
 		async (_, fault) => {
 			posthog.emulator.override = faults.first(1, fault);
 
-			const { error } = await posthog.run({
-				resource: 'annotation',
-				operation: 'create',
-				content: 'Deployed v1.5.2',
-			});
+			const { error } = await posthog.run(annotation.create({ content: 'Deployed v1.5.2' }));
 
 			expect(error).toBeDefined();
 			expect(posthog.requests().map((request) => request.method)).toEqual(['POST']);
@@ -157,11 +138,7 @@ describe('annotation create', () => {
 	test('is retried after a 429, which PostHog refuses before applying, and made once', async () => {
 		posthog.emulator.override = faults.first(1, faults.rateLimited({ seconds: 2 }));
 
-		const { json, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'create',
-			content: 'Deployed v1.5.3',
-		});
+		const { json, error } = await posthog.run(annotation.create({ content: 'Deployed v1.5.3' }));
 
 		expect(error).toBeUndefined();
 		expect(posthog.requests().map((request) => request.status)).toEqual([429, 201]);

@@ -1,4 +1,5 @@
 const { usePostHog, SEED } = require('../helpers/posthog');
+const { annotation } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -7,11 +8,9 @@ const annotationOf = (id) => posthog.emulator.state.annotations.find((a) => a.id
 
 describe('annotation delete', () => {
 	test('sends PATCH annotations/{id}/ {deleted: true} (DELETE is 405) and outputs the annotation with deleted: true', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'delete',
-			annotationId: ids.deploy142,
-		});
+		const { json, items, error } = await posthog.run(
+			annotation.delete({ annotationId: ids.deploy142 }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -28,21 +27,16 @@ describe('annotation delete', () => {
 	});
 
 	test('an ID from an expression that is not a number is refused before any request', async () => {
-		const { error } = await posthog.run(
-			{ resource: 'annotation', operation: 'delete', annotationId: '={{ $json.id }}' },
-			{ input: [{ json: { id: 'deploy-142' } }] },
-		);
+		const { error } = await posthog.run(annotation.delete({ annotationId: '={{ $json.id }}' }), {
+			input: [{ json: { id: 'deploy-142' } }],
+		});
 
 		expect(error.message).toBe('Annotation ID: "deploy-142" is not a numeric annotation ID');
 		expect(posthog.requests()).toHaveLength(0);
 	});
 
 	test('an annotation that does not exist (or is already deleted… here: of another project) fails with PostHog’s 404', async () => {
-		const { error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'delete',
-			annotationId: ids.stagingDeploy,
-		});
+		const { error } = await posthog.run(annotation.delete({ annotationId: ids.stagingDeploy }));
 
 		expect(error.httpCode).toBe('404');
 		expect(error.message).toBe('Not found.');

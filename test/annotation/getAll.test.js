@@ -1,4 +1,5 @@
 const { usePostHog, SEED } = require('../helpers/posthog');
+const { annotation } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -8,11 +9,7 @@ const idsOf = (json) => json.map((annotation) => annotation.id);
 
 describe('annotation getAll', () => {
 	test('Return All outputs one item per annotation, latest date first, including org-wide ones from sibling projects', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: true,
-		});
+		const { json, items, error } = await posthog.run(annotation.getAll({ returnAll: true }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } }]);
@@ -32,12 +29,7 @@ describe('annotation getAll', () => {
 	});
 
 	test('a Limit is sent as the page size', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 2,
-		});
+		const { json, error } = await posthog.run(annotation.getAll({ returnAll: false, limit: 2 }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '2', offset: '0' } }]);
@@ -54,11 +46,7 @@ describe('annotation getAll', () => {
 			});
 		}
 
-		const { json, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: true,
-		});
+		const { json, error } = await posthog.run(annotation.getAll({ returnAll: true }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -69,16 +57,16 @@ describe('annotation getAll', () => {
 	});
 
 	test('search and the date range are sent as search, date_from and date_to (ISO 8601, UTC)', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: true,
-			filters: {
-				search: 'deployed',
-				dateFrom: '2025-01-15T00:00:00Z',
-				dateTo: '2025-01-16T00:00:00Z',
-			},
-		});
+		const { json, error } = await posthog.run(
+			annotation.getAll({
+				returnAll: true,
+				filters: {
+					search: 'deployed',
+					dateFrom: '2025-01-15T00:00:00Z',
+					dateTo: '2025-01-16T00:00:00Z',
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -109,12 +97,12 @@ describe('annotation getAll', () => {
 			};
 		};
 
-		const { json, error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { dateFrom: '2025-01-10T00:00:00Z', dateTo: '2025-01-20T09:30:00Z' },
-		});
+		const { json, error } = await posthog.run(
+			annotation.getAll({
+				returnAll: true,
+				filters: { dateFrom: '2025-01-10T00:00:00Z', dateTo: '2025-01-20T09:30:00Z' },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		expect(idsOf(json).sort((a, b) => a - b)).toEqual([
@@ -125,24 +113,21 @@ describe('annotation getAll', () => {
 	});
 
 	test('a date that is not a date is refused before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { dateFrom: '={{ "yesterday-ish" }}' },
-		});
+		const { error } = await posthog.run(
+			annotation.getAll({ returnAll: true, filters: { dateFrom: '={{ "yesterday-ish" }}' } }),
+		);
 
 		expect(error.message).toBe('Date From: "yesterday-ish" is not a date');
 		expect(posthog.requests()).toHaveLength(0);
 	});
 
 	test('PostHog’s own refusal of a reversed range keeps its message', async () => {
-		const { error } = await posthog.run({
-			resource: 'annotation',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { dateFrom: '2025-02-01T00:00:00Z', dateTo: '2025-01-01T00:00:00Z' },
-		});
+		const { error } = await posthog.run(
+			annotation.getAll({
+				returnAll: true,
+				filters: { dateFrom: '2025-02-01T00:00:00Z', dateTo: '2025-01-01T00:00:00Z' },
+			}),
+		);
 
 		expect(error.httpCode).toBe('400');
 		expect(error.message).toBe('Invalid date range: date_from must be before date_to');

@@ -1,4 +1,5 @@
 const { usePostHog } = require('../helpers/posthog');
+const { featureFlag } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -13,11 +14,7 @@ describe('featureFlag create', () => {
 	});
 
 	test('with only a key: active, an empty description and one release condition for 100% of users', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'create',
-			key: 'new-checkout',
-		});
+		const { json, items, error } = await posthog.run(featureFlag.create({ key: 'new-checkout' }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -47,12 +44,12 @@ describe('featureFlag create', () => {
 	});
 
 	test('the description is sent as name, with the given active state and rollout percentage', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'create',
-			key: 'pricing_v3',
-			additionalFields: { description: 'New pricing page', active: false, rolloutPercentage: 25 },
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.create({
+				key: 'pricing_v3',
+				additionalFields: { description: 'New pricing page', active: false, rolloutPercentage: 25 },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -71,11 +68,7 @@ describe('featureFlag create', () => {
 	});
 
 	test('a key already taken fails with an error naming the key, and nothing is created', async () => {
-		const { error, json } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'create',
-			key: 'beta',
-		});
+		const { error, json } = await posthog.run(featureFlag.create({ key: 'beta' }));
 
 		expect(json).toEqual([]);
 		expect(error.httpCode).toBe('400');
@@ -86,11 +79,7 @@ describe('featureFlag create', () => {
 	});
 
 	test('the key of a deleted flag can be used again', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'create',
-			key: 'old-checkout',
-		});
+		const { json, error } = await posthog.run(featureFlag.create({ key: 'old-checkout' }));
 
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ key: 'old-checkout', deleted: false });
@@ -113,11 +102,7 @@ describe('featureFlag create', () => {
 			/^Rollout Percentage: "half" is not a percentage/,
 		],
 	])('%j is refused before any request', async (parameters, message) => {
-		const { error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'create',
-			...parameters,
-		});
+		const { error } = await posthog.run(featureFlag.create({ ...parameters }));
 
 		expect(error.message).toMatch(message);
 		expect(posthog.requests()).toHaveLength(0);
@@ -127,11 +112,7 @@ describe('featureFlag create', () => {
 		const faults = require('../emulator/faults');
 		posthog.emulator.override = faults.first(1, faults.serverError(503));
 
-		const { error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'create',
-			key: 'new-checkout',
-		});
+		const { error } = await posthog.run(featureFlag.create({ key: 'new-checkout' }));
 
 		expect(error.httpCode).toBe('503');
 		expect(posthog.requests()).toHaveLength(1);

@@ -1,4 +1,5 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
+const { featureFlag } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -8,11 +9,9 @@ const flagOf = (id) => posthog.emulator.state.featureFlags.find((flag) => flag.i
 
 describe('featureFlag delete', () => {
 	test('sends PATCH {deleted: true} (PostHog refuses DELETE with 405) and outputs the flag with deleted: true', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'delete',
-			featureFlagId: locator('id', ids.darkModeTest),
-		});
+		const { json, items, error } = await posthog.run(
+			featureFlag.delete({ featureFlagId: locator('id', ids.darkModeTest) }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'PATCH', path: `${LIST}18/`, body: { deleted: true } }]);
@@ -23,11 +22,9 @@ describe('featureFlag delete', () => {
 	});
 
 	test('By Key: the exact key is looked up, then the flag is deleted', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'delete',
-			featureFlagId: locator('key', 'beta'),
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.delete({ featureFlagId: locator('key', 'beta') }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -41,11 +38,7 @@ describe('featureFlag delete', () => {
 
 	test('with Continue On Fail, a flag that does not exist gives an error item, the others are deleted', async () => {
 		const { json, items, error } = await posthog.run(
-			{
-				resource: 'featureFlag',
-				operation: 'delete',
-				featureFlagId: locator('id', '={{ $json.id }}'),
-			},
+			featureFlag.delete({ featureFlagId: locator('id', '={{ $json.id }}') }),
 			{ input: [{ json: { id: 999 } }, { json: { id: ids.darkModeTest } }], continueOnFail: true },
 		);
 

@@ -1,4 +1,5 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
+const { featureFlag } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -9,11 +10,9 @@ describe('featureFlag get and the Feature Flag locator', () => {
 	test.each(['id', 'list'])(
 		'mode %s sends the numeric ID and outputs the flag as PostHog returned it',
 		async (mode) => {
-			const { json, items, error } = await posthog.run({
-				resource: 'featureFlag',
-				operation: 'get',
-				featureFlagId: locator(mode, ids.newOnboarding),
-			});
+			const { json, items, error } = await posthog.run(
+				featureFlag.get({ featureFlagId: locator(mode, ids.newOnboarding) }),
+			);
 
 			expect(error).toBeUndefined();
 			posthog.expectReceived([{ method: 'GET', path: `${LIST}${ids.newOnboarding}/` }]);
@@ -29,11 +28,9 @@ describe('featureFlag get and the Feature Flag locator', () => {
 	);
 
 	test('By Key searches and takes the EXACT key among substring matches (beta, not beta-checkout or beta-banner)', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'get',
-			featureFlagId: locator('key', 'beta'),
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.get({ featureFlagId: locator('key', 'beta') }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -54,11 +51,9 @@ describe('featureFlag get and the Feature Flag locator', () => {
 			});
 		}
 
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'get',
-			featureFlagId: locator('key', 'beta'),
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.get({ featureFlagId: locator('key', 'beta') }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -71,7 +66,7 @@ describe('featureFlag get and the Feature Flag locator', () => {
 
 	test('the same key on every item is looked up once per execution', async () => {
 		const { json, error } = await posthog.run(
-			{ resource: 'featureFlag', operation: 'get', featureFlagId: locator('key', 'beta-banner') },
+			featureFlag.get({ featureFlagId: locator('key', 'beta-banner') }),
 			{ input: [{ json: {} }, { json: {} }, { json: {} }] },
 		);
 
@@ -85,11 +80,9 @@ describe('featureFlag get and the Feature Flag locator', () => {
 	});
 
 	test('a key no flag has (here: the key of a deleted flag) is an error naming it', async () => {
-		const { error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'get',
-			featureFlagId: locator('key', 'old-checkout'),
-		});
+		const { error } = await posthog.run(
+			featureFlag.get({ featureFlagId: locator('key', 'old-checkout') }),
+		);
 
 		expect(error.message).toBe(
 			'Feature Flag: no feature flag with key "old-checkout" in project 1',
@@ -98,11 +91,9 @@ describe('featureFlag get and the Feature Flag locator', () => {
 	});
 
 	test('a deleted flag is still found by ID, with deleted: true', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'get',
-			featureFlagId: locator('id', ids.oldCheckout),
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.get({ featureFlagId: locator('id', ids.oldCheckout) }),
+		);
 
 		expect(error).toBeUndefined();
 		expect(json[0]).toMatchObject({ id: ids.oldCheckout, key: 'old-checkout', deleted: true });
@@ -113,11 +104,7 @@ describe('featureFlag get and the Feature Flag locator', () => {
 		['id', 'new-onboarding', /^Feature Flag: "new-onboarding" is not a numeric feature flag ID/],
 	])('By %s refuses "%s" from an expression before any request', async (mode, value, message) => {
 		const { error } = await posthog.run(
-			{
-				resource: 'featureFlag',
-				operation: 'get',
-				featureFlagId: locator(mode, '={{ $json.flag }}'),
-			},
+			featureFlag.get({ featureFlagId: locator(mode, '={{ $json.flag }}') }),
 			{ input: [{ json: { flag: value } }] },
 		);
 

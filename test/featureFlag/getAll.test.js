@@ -1,4 +1,5 @@
 const { usePostHog } = require('../helpers/posthog');
+const { featureFlag } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -11,11 +12,7 @@ describe('featureFlag getAll', () => {
 	});
 
 	test('Return All pages by limit/offset and outputs one item per flag, newest first (deleted, archived and internal flags are not listed)', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'getAll',
-			returnAll: true,
-		});
+		const { json, items, error } = await posthog.run(featureFlag.getAll({ returnAll: true }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } }]);
@@ -46,11 +43,7 @@ describe('featureFlag getAll', () => {
 			});
 		}
 
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'getAll',
-			returnAll: true,
-		});
+		const { json, error } = await posthog.run(featureFlag.getAll({ returnAll: true }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -62,12 +55,7 @@ describe('featureFlag getAll', () => {
 	});
 
 	test('a Limit is sent as the page size', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 2,
-		});
+		const { json, error } = await posthog.run(featureFlag.getAll({ returnAll: false, limit: 2 }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '2', offset: '0' } }]);
@@ -79,12 +67,9 @@ describe('featureFlag getAll', () => {
 		['false', ['dark-mode-test']],
 		['STALE', ['beta-banner']],
 	])('filters.active %s is sent as active=%s', async (active, keys) => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { active },
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.getAll({ returnAll: true, filters: { active } }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -94,12 +79,9 @@ describe('featureFlag getAll', () => {
 	});
 
 	test('filters.search matches keys and descriptions as substrings', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { search: 'beta' },
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.getAll({ returnAll: true, filters: { search: 'beta' } }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([

@@ -1,4 +1,5 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
+const { featureFlag } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -13,12 +14,12 @@ describe('featureFlag update', () => {
 	});
 
 	test('sends a PATCH with only the fields given (active; description as name) and outputs the flag', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'update',
-			featureFlagId: locator('id', ids.newOnboarding),
-			updateFields: { active: false, description: 'Onboarding v2' },
-		});
+		const { json, items, error } = await posthog.run(
+			featureFlag.update({
+				featureFlagId: locator('id', ids.newOnboarding),
+				updateFields: { active: false, description: 'Onboarding v2' },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -37,12 +38,12 @@ describe('featureFlag update', () => {
 		const condition = { key: 'email', value: '@acme.com', operator: 'icontains', type: 'person' };
 		flagOf(ids.beta).filters.groups.push({ properties: [], rollout_percentage: 5, variant: null });
 
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'update',
-			featureFlagId: locator('id', ids.beta),
-			updateFields: { rolloutPercentage: 75 },
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.update({
+				featureFlagId: locator('id', ids.beta),
+				updateFields: { rolloutPercentage: 75 },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		const groups = [
@@ -61,12 +62,12 @@ describe('featureFlag update', () => {
 	test('on a multivariate flag the variants are kept (PostHog merges the top-level keys of filters)', async () => {
 		const before = snapshot(flagOf(ids.betaCheckout).filters);
 
-		const { json, error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'update',
-			featureFlagId: locator('key', 'beta-checkout'),
-			updateFields: { rolloutPercentage: 0, active: true },
-		});
+		const { json, error } = await posthog.run(
+			featureFlag.update({
+				featureFlagId: locator('key', 'beta-checkout'),
+				updateFields: { rolloutPercentage: 0, active: true },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -91,12 +92,12 @@ describe('featureFlag update', () => {
 		flagOf(ids.betaBanner).filters.groups = [];
 		const before = snapshot(flagOf(ids.betaBanner));
 
-		const { error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'update',
-			featureFlagId: locator('id', ids.betaBanner),
-			updateFields: { rolloutPercentage: 30, active: false },
-		});
+		const { error } = await posthog.run(
+			featureFlag.update({
+				featureFlagId: locator('id', ids.betaBanner),
+				updateFields: { rolloutPercentage: 30, active: false },
+			}),
+		);
 
 		expect(error.message).toBe(
 			'Rollout Percentage: the flag has no release conditions to set it on',
@@ -111,12 +112,9 @@ describe('featureFlag update', () => {
 	])(
 		'update fields %j are refused before any request, even the key look-up',
 		async (updateFields, message) => {
-			const { error } = await posthog.run({
-				resource: 'featureFlag',
-				operation: 'update',
-				featureFlagId: locator('key', 'beta'),
-				updateFields,
-			});
+			const { error } = await posthog.run(
+				featureFlag.update({ featureFlagId: locator('key', 'beta'), updateFields }),
+			);
 
 			expect(error.message).toMatch(message);
 			expect(posthog.requests()).toHaveLength(0);
@@ -137,12 +135,12 @@ describe('featureFlag update', () => {
 					}
 				: undefined;
 
-		const { error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'update',
-			featureFlagId: locator('id', ids.newOnboarding),
-			updateFields: { active: false },
-		});
+		const { error } = await posthog.run(
+			featureFlag.update({
+				featureFlagId: locator('id', ids.newOnboarding),
+				updateFields: { active: false },
+			}),
+		);
 
 		expect(error.httpCode).toBe('409');
 		expect(error.message).toBe('A change request was opened; the flag is unchanged.');
@@ -164,12 +162,12 @@ describe('featureFlag update', () => {
 					}
 				: undefined;
 
-		const { error } = await posthog.run({
-			resource: 'featureFlag',
-			operation: 'update',
-			featureFlagId: locator('id', ids.legacySearch),
-			updateFields: { active: true },
-		});
+		const { error } = await posthog.run(
+			featureFlag.update({
+				featureFlagId: locator('id', ids.legacySearch),
+				updateFields: { active: true },
+			}),
+		);
 
 		expect(error.httpCode).toBe('400');
 		expect(error.message).toBe('Cannot enable an archived feature flag. Unarchive it first.');

@@ -1,5 +1,6 @@
 const { usePostHog, locator } = require('../helpers/posthog');
 const faults = require('../emulator/faults');
+const { group } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -33,18 +34,18 @@ describe('group upsert', () => {
 	});
 
 	test('a missing group: find answers 404, then ONE create with all properties; the output is the created group, nothing else', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'wayne',
-			properties: {
-				property: [
-					{ key: 'name', value: 'Wayne Enterprises' },
-					{ key: 'seats', value: '250' },
-				],
-			},
-		});
+		const { json, items, error } = await posthog.run(
+			group.upsert({
+				groupTypeIndex: 0,
+				groupKey: 'wayne',
+				properties: {
+					property: [
+						{ key: 'name', value: 'Wayne Enterprises' },
+						{ key: 'seats', value: '250' },
+					],
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -73,18 +74,18 @@ describe('group upsert', () => {
 	});
 
 	test('an existing group: find, then one update_property per property, in order; the output is the group as last returned', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			properties: {
-				property: [
-					{ key: 'plan', value: 'pro' },
-					{ key: 'seats', value: '12' },
-				],
-			},
-		});
+		const { json, items, error } = await posthog.run(
+			group.upsert({
+				groupTypeIndex: 0,
+				groupKey: 'acme',
+				properties: {
+					property: [
+						{ key: 'plan', value: 'pro' },
+						{ key: 'seats', value: '12' },
+					],
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -111,13 +112,9 @@ describe('group upsert', () => {
 	});
 
 	test('an existing group and no properties: the group as found, and nothing written', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			properties: {},
-		});
+		const { json, error } = await posthog.run(
+			group.upsert({ groupTypeIndex: 0, groupKey: 'acme', properties: {} }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([find('acme')]);
@@ -136,18 +133,18 @@ describe('group upsert', () => {
 			(record) => record.path === `${GROUPS}find/`,
 		);
 
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			properties: {
-				property: [
-					{ key: 'name', value: 'Acme Corp' },
-					{ key: 'plan', value: 'enterprise' },
-				],
-			},
-		});
+		const { json, error } = await posthog.run(
+			group.upsert({
+				groupTypeIndex: 0,
+				groupKey: 'acme',
+				properties: {
+					property: [
+						{ key: 'name', value: 'Acme Corp' },
+						{ key: 'plan', value: 'enterprise' },
+					],
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -188,13 +185,9 @@ describe('group upsert', () => {
 			(record) => record.path === `${GROUPS}find/`,
 		);
 
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'acme',
-			properties: {},
-		});
+		const { json, error } = await posthog.run(
+			group.upsert({ groupTypeIndex: 0, groupKey: 'acme', properties: {} }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -219,13 +212,13 @@ describe('group upsert', () => {
 			return undefined;
 		};
 
-		const { json, error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'wayne',
-			properties: { property: [{ key: 'name', value: 'Wayne' }] },
-		});
+		const { json, error } = await posthog.run(
+			group.upsert({
+				groupTypeIndex: 0,
+				groupKey: 'wayne',
+				properties: { property: [{ key: 'name', value: 'Wayne' }] },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -255,13 +248,13 @@ describe('group upsert', () => {
 			(record) => record.method === 'POST',
 		);
 
-		const { error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			groupTypeIndex: 0,
-			groupKey: 'wayne',
-			properties: { property: [{ key: 'name', value: 'Wayne' }] },
-		});
+		const { error } = await posthog.run(
+			group.upsert({
+				groupTypeIndex: 0,
+				groupKey: 'wayne',
+				properties: { property: [{ key: 'name', value: 'Wayne' }] },
+			}),
+		);
 
 		expect(error.httpCode).toBe('500');
 		expect(posthog.requests().map((request) => `${request.method} ${request.path}`)).toEqual([
@@ -271,14 +264,14 @@ describe('group upsert', () => {
 	});
 
 	test('a project PostHog does not know is that 404, not a reason to create', async () => {
-		const { error } = await posthog.run({
-			resource: 'group',
-			operation: 'upsert',
-			projectId: locator('id', 999),
-			groupTypeIndex: 0,
-			groupKey: 'wayne',
-			properties: { property: [{ key: 'name', value: 'Wayne' }] },
-		});
+		const { error } = await posthog.run(
+			group.upsert({
+				projectId: locator('id', 999),
+				groupTypeIndex: 0,
+				groupKey: 'wayne',
+				properties: { property: [{ key: 'name', value: 'Wayne' }] },
+			}),
+		);
 
 		expect(error.message).toBe('Project not found.');
 		expect(posthog.requests()).toHaveLength(1);
@@ -299,7 +292,7 @@ describe('group upsert', () => {
 			/^Properties:.*"meta".*does not parse/,
 		],
 	])('bad input %j is refused before any request', async (parameters, message) => {
-		const { error } = await posthog.run({ resource: 'group', operation: 'upsert', ...parameters });
+		const { error } = await posthog.run(group.upsert({ ...parameters }));
 
 		expect(error.message).toMatch(message);
 		expect(posthog.requests()).toHaveLength(0);
@@ -307,13 +300,11 @@ describe('group upsert', () => {
 
 	test('several items: each takes its own path, outputs paired to inputs', async () => {
 		const { json, items, error } = await posthog.run(
-			{
-				resource: 'group',
-				operation: 'upsert',
+			group.upsert({
 				groupTypeIndex: 0,
 				groupKey: '={{ $json.key }}',
 				properties: { property: [{ key: 'plan', value: '={{ $json.plan }}' }] },
-			},
+			}),
 			{ input: [{ json: { key: 'acme', plan: 'pro' } }, { json: { key: 'wayne', plan: 'free' } }] },
 		);
 

@@ -6,11 +6,12 @@ const dist = path.join(__dirname, '..', '..', 'dist');
 if (!fs.existsSync(dist))
 	throw new Error('dist/ is missing: run `npm run build` (npm test does it for you)');
 
-const { PostHogManagement } = require(
-	path.join(dist, 'nodes/PostHogManagement/PostHogManagement.node.js'),
-);
+const node = (name) => require(path.join(dist, 'nodes', 'PostHog', `${name}.node.js`))[name];
+const PostHogManagement = node('PostHogManagement');
+const PostHogTrigger = node('PostHogTrigger');
+const PostHogPollTrigger = node('PostHogPollTrigger');
 const { PostHogManagementApi } = require(
 	path.join(dist, 'credentials/PostHogManagementApi.credentials.js'),
 );
 
-module.exports = { PostHogManagement, PostHogManagementApi };
+module.exports = { PostHogManagement, PostHogManagementApi, PostHogPollTrigger, PostHogTrigger };

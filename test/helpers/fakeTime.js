@@ -1,4 +1,4 @@
-// Replaces the node's clock (dist/…/shared/timing.js) with a fake one, so a test of "waits 2 s,
+// Replaces the node's clock (dist/…/transport/timing.js) with a fake one, so a test of "waits 2 s,
 // then retries" runs the real retry code in a millisecond and cannot flake on a busy machine.
 // The emulator's throttle reads the same fake clock (faults.throttle({ now })).
 const path = require('node:path');
@@ -9,8 +9,8 @@ const timingModule = path.join(
 	'..',
 	'dist',
 	'nodes',
-	'PostHogManagement',
-	'shared',
+	'PostHog',
+	'transport',
 	'timing.js',
 );
 

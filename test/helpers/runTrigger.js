@@ -4,15 +4,10 @@
 // Workflow static data is kept as the server keeps it (docs/n8n-notes.md §5): `saved` is the
 // database copy, written at activation, after a poll that returned items, and after the webhook
 // methods; the running workflow works on its in-memory copy, which a restart throws away.
-const path = require('node:path');
 const { HookContext, PollContext, WebhookContext } = require('n8n-core');
 const { setUp } = require('./runNode');
 
-const dist = path.join(__dirname, '..', '..', 'dist');
-const builtNode = (name) => require(path.join(dist, 'nodes', name, `${name}.node.js`))[name];
-const builtCredential = () =>
-	require(path.join(dist, 'credentials', 'PostHogManagementApi.credentials.js'))
-		.PostHogManagementApi;
+const builtPackage = () => require('./builtPackage');
 
 /** A copy of static data as the database keeps it: JSON, without n8n's change marker. */
 const snapshot = (staticData) =>
@@ -23,7 +18,7 @@ const snapshot = (staticData) =>
 function triggerWorkflow({ nodeType, name, parameters, credentials, saved, ...options }) {
 	return setUp({
 		nodeType,
-		credentialType: new (builtCredential())(),
+		credentialType: new (builtPackage().PostHogManagementApi)(),
 		name,
 		parameters,
 		credentials,
@@ -43,7 +38,7 @@ function triggerWorkflow({ nodeType, name, parameters, credentials, saved, ...op
  * every poll (n8n's durable poll cursors), instead of only after polls that return items.
  */
 function pollTrigger({ parameters, credentials, persistEmptyPolls = false }) {
-	const nodeType = new (builtNode('PostHogPollTrigger'))();
+	const nodeType = new (builtPackage().PostHogPollTrigger)();
 	const name = 'PostHog Poll Trigger';
 	let saved = {};
 	let running;
@@ -142,7 +137,7 @@ function instantTrigger({
 	webhookBaseUrl,
 	webhookId = '5c1e0a9d-7f3b-4c2e-9a61-0d2b8e4f6a17',
 }) {
-	const nodeType = new (builtNode('PostHogTrigger'))();
+	const nodeType = new (builtPackage().PostHogTrigger)();
 	const name = 'PostHog Trigger';
 	let saved = {};
 	const workflowFor = () =>

@@ -2,12 +2,13 @@
 // source:{kind:"HogQLQuery", query}}}` (docs/posthog-api-part2.md §5.1, §8).
 const { usePostHog } = require('../helpers/posthog');
 const { INSIGHTS_PATH, sqlInsightQuery } = require('./storedInsights');
+const { insight } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
 const HOGQL =
 	"SELECT toDate(timestamp) AS day, count() FROM events WHERE event = 'signed_up' GROUP BY day";
-const create = (name, hogQl) => ({ resource: 'insight', operation: 'create', name, hogQl });
+const create = (name, hogQl) => insight.create({ name, hogQl });
 const NEXT_ID = 202; // the seed's highest insight id is 201
 
 describe('insight create', () => {
@@ -45,17 +46,13 @@ describe('insight create', () => {
 	test('the new insight is saved, so it is in Get Many, and its results can be computed', async () => {
 		await posthog.run(create('Daily signups', HOGQL));
 
-		const listed = await posthog.run({
-			resource: 'insight',
-			operation: 'getAll',
-			filters: { search: 'daily' },
-		});
-		const fetched = await posthog.run({
-			resource: 'insight',
-			operation: 'get',
-			insightId: { __rl: true, mode: 'id', value: String(NEXT_ID) },
-			options: { refresh: true },
-		});
+		const listed = await posthog.run(insight.getAll({ filters: { search: 'daily' } }));
+		const fetched = await posthog.run(
+			insight.get({
+				insightId: { __rl: true, mode: 'id', value: String(NEXT_ID) },
+				options: { refresh: true },
+			}),
+		);
 
 		expect(listed.json.map((insight) => insight.id)).toEqual([NEXT_ID]);
 		expect(fetched.json[0].result).toEqual([

@@ -2,11 +2,12 @@
 // (docs/posthog-api-part2.md §5.1, §8).
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { insightPath } = require('./storedInsights');
+const { insight } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
 const REVENUE = SEED.insightIds.revenueByPlan; // 103
-const remove = (insightId) => ({ resource: 'insight', operation: 'delete', insightId });
+const remove = (insightId) => insight.delete({ insightId });
 const stored = (id) => posthog.emulator.state.insights.find((insight) => insight.id === id);
 
 describe('insight delete', () => {
@@ -30,12 +31,8 @@ describe('insight delete', () => {
 	test('a deleted insight is gone from Get and Get Many', async () => {
 		await posthog.run(remove(locator('id', REVENUE)));
 
-		const got = await posthog.run({
-			resource: 'insight',
-			operation: 'get',
-			insightId: locator('id', REVENUE),
-		});
-		const listed = await posthog.run({ resource: 'insight', operation: 'getAll', returnAll: true });
+		const got = await posthog.run(insight.get({ insightId: locator('id', REVENUE) }));
+		const listed = await posthog.run(insight.getAll({ returnAll: true }));
 
 		expect(got.error.httpCode).toBe('404');
 		expect(listed.json.map((insight) => insight.id)).not.toContain(REVENUE);

@@ -2,15 +2,11 @@
 // `result: null` when it has no cached results (docs/posthog-api-part2.md §5.1).
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { INSIGHTS_PATH, insightPath, storeInsight, sqlInsightQuery } = require('./storedInsights');
+const { insight } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
-const get = (insightId, options = {}) => ({
-	resource: 'insight',
-	operation: 'get',
-	insightId,
-	options,
-});
+const get = (insightId, options = {}) => insight.get({ insightId, options });
 const BY_EVENT = 'SELECT event, count() AS total FROM events GROUP BY event ORDER BY total DESC';
 const NOT_COMPUTED =
 	'PostHog had no cached results for this insight, so it sent none (result is null, which does not mean the insight is empty). Use Get with Options → Refresh on to compute them.';

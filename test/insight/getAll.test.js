@@ -1,10 +1,11 @@
 // insight → getAll: `GET insights/?basic=true&saved=true&search&limit&offset` (docs/posthog-api-part2.md §5.1).
 const { usePostHog } = require('../helpers/posthog');
 const { INSIGHTS_PATH, storeInsight } = require('./storedInsights');
+const { insight } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
-const getAll = (extra = {}) => ({ resource: 'insight', operation: 'getAll', ...extra });
+const getAll = (extra = {}) => insight.getAll({ ...extra });
 const list = (query) => ({
 	method: 'GET',
 	path: INSIGHTS_PATH,

@@ -2,18 +2,15 @@
 // create (docs/posthog-api-part2.md §5.1).
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { INSIGHTS_PATH, insightPath, sqlInsightQuery } = require('./storedInsights');
+const { insight } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
 const REVENUE = SEED.insightIds.revenueByPlan; // 103
 const HOGQL =
 	"SELECT properties.plan, count() FROM events WHERE event = 'signed_up' GROUP BY properties.plan";
-const update = (updateFields, insightId = locator('id', REVENUE)) => ({
-	resource: 'insight',
-	operation: 'update',
-	insightId,
-	updateFields,
-});
+const update = (updateFields, insightId = locator('id', REVENUE)) =>
+	insight.update({ insightId, updateFields });
 const stored = (id) => posthog.emulator.state.insights.find((insight) => insight.id === id);
 
 describe('insight update', () => {

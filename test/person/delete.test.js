@@ -1,4 +1,5 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
+const { person } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -8,11 +9,9 @@ const deletions = () => posthog.emulator.state.personDeletions;
 
 describe('person delete', () => {
 	test('sends DELETE persons/{uuid}/ with no flag by default, and outputs { success, queued, person } for the empty 202', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('id', maria),
-		});
+		const { json, items, error } = await posthog.run(
+			person.delete({ personId: locator('id', maria) }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'DELETE', path: PERSON_PATH }]);
@@ -24,18 +23,12 @@ describe('person delete', () => {
 	});
 
 	test('Delete Events on sends delete_events=true; off sends no flag at all (PostHog only checks its presence)', async () => {
-		const on = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('id', maria),
-			options: { deleteEvents: true },
-		});
-		const off = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('id', tom),
-			options: { deleteEvents: false },
-		});
+		const on = await posthog.run(
+			person.delete({ personId: locator('id', maria), options: { deleteEvents: true } }),
+		);
+		const off = await posthog.run(
+			person.delete({ personId: locator('id', tom), options: { deleteEvents: false } }),
+		);
 
 		expect(on.error).toBeUndefined();
 		expect(off.error).toBeUndefined();
@@ -50,11 +43,9 @@ describe('person delete', () => {
 	});
 
 	test('By Distinct ID (an email from a form): one look-up, then the DELETE to the UUID', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('distinctId', 'maria@acme.com'),
-		});
+		const { json, error } = await posthog.run(
+			person.delete({ personId: locator('distinctId', 'maria@acme.com') }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -65,11 +56,9 @@ describe('person delete', () => {
 	});
 
 	test('an unknown distinct ID deletes nothing and names the distinct ID', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('distinctId', 'gone@example.com'),
-		});
+		const { error } = await posthog.run(
+			person.delete({ personId: locator('distinctId', 'gone@example.com') }),
+		);
 
 		expect(error.message).toBe(
 			'Person: no person with distinct ID "gone@example.com" in project 1',
@@ -81,11 +70,7 @@ describe('person delete', () => {
 	test('an older PostHog answering 204 (done, not queued) gives queued: false', async () => {
 		posthog.emulator.state.personDeleteStatus = 204;
 
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('id', maria),
-		});
+		const { json, error } = await posthog.run(person.delete({ personId: locator('id', maria) }));
 
 		expect(error).toBeUndefined();
 		expect(json).toEqual([{ success: true, queued: false, person: maria }]);
@@ -95,11 +80,7 @@ describe('person delete', () => {
 		const faults = require('../emulator/faults');
 		posthog.emulator.override = faults.first(1, faults.dropConnection());
 
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('id', maria),
-		});
+		const { error } = await posthog.run(person.delete({ personId: locator('id', maria) }));
 
 		expect(error.message).toMatch(/closed the connection before answering/);
 		expect(posthog.requests()).toHaveLength(1);
@@ -109,12 +90,9 @@ describe('person delete', () => {
 		const faults = require('../emulator/faults');
 		posthog.emulator.override = faults.always(faults.rateLimited({ seconds: 1 }));
 
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'delete',
-			personId: locator('id', maria),
-			options: { retryOnRateLimit: false },
-		});
+		const { error } = await posthog.run(
+			person.delete({ personId: locator('id', maria), options: { retryOnRateLimit: false } }),
+		);
 
 		expect(error.description).toMatch(
 			/^PostHog allows 480 requests a minute and 4,800 an hour per personal API key/,

@@ -1,4 +1,5 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
+const { person } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -7,12 +8,12 @@ const personOf = (uuid) => posthog.emulator.state.persons.find((person) => perso
 
 describe('person deleteProperty', () => {
 	test('sends POST persons/{uuid}/delete_property/ with {"$unset": name} and outputs PostHog’s answer', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'person',
-			operation: 'deleteProperty',
-			personId: locator('distinctId', 'maria@acme.com'),
-			propertyName: 'name',
-		});
+		const { json, items, error } = await posthog.run(
+			person.deleteProperty({
+				personId: locator('distinctId', 'maria@acme.com'),
+				propertyName: 'name',
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -30,24 +31,21 @@ describe('person deleteProperty', () => {
 	});
 
 	test('a blank property name is refused before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'deleteProperty',
-			personId: locator('id', maria),
-			propertyName: '  ',
-		});
+		const { error } = await posthog.run(
+			person.deleteProperty({ personId: locator('id', maria), propertyName: '  ' }),
+		);
 
 		expect(error.message).toBe('Property Name: must not be empty');
 		expect(posthog.requests()).toHaveLength(0);
 	});
 
 	test('an unknown UUID: PostHog answers 500, which is not retried and is explained', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'deleteProperty',
-			personId: locator('id', '0193a1b5-c3d4-7e5f-8a6b-0000000000ff'),
-			propertyName: 'plan',
-		});
+		const { error } = await posthog.run(
+			person.deleteProperty({
+				personId: locator('id', '0193a1b5-c3d4-7e5f-8a6b-0000000000ff'),
+				propertyName: 'plan',
+			}),
+		);
 
 		expect(error.httpCode).toBe('500');
 		expect(error.description).toMatch(/the person does not exist/);
@@ -57,12 +55,9 @@ describe('person deleteProperty', () => {
 	test('a failed capture is PostHog’s { success: false, detail } error', async () => {
 		posthog.emulator.state.personCaptureFailure = 502;
 
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'deleteProperty',
-			personId: locator('id', maria),
-			propertyName: 'name',
-		});
+		const { error } = await posthog.run(
+			person.deleteProperty({ personId: locator('id', maria), propertyName: 'name' }),
+		);
 
 		expect(error.httpCode).toBe('502');
 		expect(error.message).toBe('Unable to delete property');

@@ -1,5 +1,6 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { PostHogManagement } = require('../helpers/builtPackage');
+const { person } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -18,11 +19,9 @@ const MARIA = {
 
 describe('person get and the Person locator', () => {
 	test('By ID sends the UUID as it is and outputs the person as PostHog returned it (id is the integer there)', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator('id', maria),
-		});
+		const { json, items, error } = await posthog.run(
+			person.get({ personId: locator('id', maria) }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: `/api/projects/1/persons/${maria}/` }]);
@@ -31,11 +30,9 @@ describe('person get and the Person locator', () => {
 	});
 
 	test('By Distinct ID looks the UUID up with GET persons/?distinct_id=, then gets the person by UUID', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator('distinctId', 'anon-1f2e'),
-		});
+		const { json, error } = await posthog.run(
+			person.get({ personId: locator('distinctId', 'anon-1f2e') }),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -46,14 +43,14 @@ describe('person get and the Person locator', () => {
 	});
 
 	test('By URL takes the percent-encoded distinct ID from …/person/<distinct id> and resolves it the same way', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator(
-				'url',
-				'https://us.posthog.com/project/1/person/tom%40acme.com#activeTab=events',
-			),
-		});
+		const { json, error } = await posthog.run(
+			person.get({
+				personId: locator(
+					'url',
+					'https://us.posthog.com/project/1/person/tom%40acme.com#activeTab=events',
+				),
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -65,7 +62,7 @@ describe('person get and the Person locator', () => {
 
 	test('the same distinct ID on every item is looked up once per execution, not once per item', async () => {
 		const { json, items, error } = await posthog.run(
-			{ resource: 'person', operation: 'get', personId: locator('distinctId', '={{ $json.who }}') },
+			person.get({ personId: locator('distinctId', '={{ $json.who }}') }),
 			{
 				input: [
 					{ json: { who: 'maria@acme.com' } },
@@ -87,11 +84,9 @@ describe('person get and the Person locator', () => {
 	});
 
 	test('an unknown distinct ID is an error naming it, after the look-up only', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator('distinctId', 'nobody@example.com'),
-		});
+		const { error } = await posthog.run(
+			person.get({ personId: locator('distinctId', 'nobody@example.com') }),
+		);
 
 		expect(error.message).toBe(
 			'Person: no person with distinct ID "nobody@example.com" in project 1',
@@ -114,11 +109,9 @@ describe('person get and the Person locator', () => {
 					}
 				: undefined;
 
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator('distinctId', 'maria@acme.com'),
-		});
+		const { error } = await posthog.run(
+			person.get({ personId: locator('distinctId', 'maria@acme.com') }),
+		);
 
 		expect(error.message).toBe('Person: no person with distinct ID "maria@acme.com" in project 1');
 		expect(posthog.requests()).toHaveLength(1);
@@ -126,7 +119,7 @@ describe('person get and the Person locator', () => {
 
 	test('By ID refuses a value that is not a UUID (from an expression) before any request', async () => {
 		const { error } = await posthog.run(
-			{ resource: 'person', operation: 'get', personId: locator('id', '={{ $json.id }}') },
+			person.get({ personId: locator('id', '={{ $json.id }}') }),
 			{ input: [{ json: { id: 'maria@acme.com' } }] },
 		);
 
@@ -135,11 +128,9 @@ describe('person get and the Person locator', () => {
 	});
 
 	test('By URL refuses a URL that is not a person URL before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator('url', 'https://us.posthog.com/project/1/persons'),
-		});
+		const { error } = await posthog.run(
+			person.get({ personId: locator('url', 'https://us.posthog.com/project/1/persons') }),
+		);
 
 		expect(error.message).toBe(
 			'Person: not a PostHog person URL (…/project/<id>/person/<distinct ID>)',
@@ -148,11 +139,9 @@ describe('person get and the Person locator', () => {
 	});
 
 	test('an unknown UUID fails with PostHog’s 404', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'get',
-			personId: locator('id', '0193a1b5-c3d4-7e5f-8a6b-0000000000ff'),
-		});
+		const { error } = await posthog.run(
+			person.get({ personId: locator('id', '0193a1b5-c3d4-7e5f-8a6b-0000000000ff') }),
+		);
 
 		expect(error.httpCode).toBe('404');
 		expect(error.message).toBe('Not found.');
@@ -160,7 +149,7 @@ describe('person get and the Person locator', () => {
 
 	test('with Continue On Fail, an unknown distinct ID gives an error item paired to its input, the others their person', async () => {
 		const { json, items, error } = await posthog.run(
-			{ resource: 'person', operation: 'get', personId: locator('distinctId', '={{ $json.who }}') },
+			person.get({ personId: locator('distinctId', '={{ $json.who }}') }),
 			{
 				input: [{ json: { who: 'tom@acme.com' } }, { json: { who: 'ghost' } }],
 				continueOnFail: true,

@@ -1,4 +1,5 @@
 const { usePostHog, SEED } = require('../helpers/posthog');
+const { person } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -23,11 +24,7 @@ function addPersons(count) {
 
 describe('person getAll', () => {
 	test('Return All pages by limit/offset and outputs one item per person, newest first, as PostHog listed them', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-		});
+		const { json, items, error } = await posthog.run(person.getAll({ returnAll: true }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } }]);
@@ -50,12 +47,7 @@ describe('person getAll', () => {
 	});
 
 	test('a Limit is sent as the page size, and no more pages are fetched than it needs', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: false,
-			limit: 2,
-		});
+		const { json, error } = await posthog.run(person.getAll({ returnAll: false, limit: 2 }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '2', offset: '0' } }]);
@@ -65,11 +57,7 @@ describe('person getAll', () => {
 	test('a full last page is followed by an empty one (PostHog sets next on every full page): no extra item, no error', async () => {
 		addPersons(195); // 200 persons in project 1: two full pages
 
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-		});
+		const { json, error } = await posthog.run(person.getAll({ returnAll: true }));
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -82,15 +70,15 @@ describe('person getAll', () => {
 	});
 
 	test('filters are sent as PostHog’s query parameters, properties as the JSON array [{key, value, type: "person"}]', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-			filters: {
-				search: 'acme.com',
-				properties: { property: [{ key: 'name', value: 'Tom Chen' }] },
-			},
-		});
+		const { json, error } = await posthog.run(
+			person.getAll({
+				returnAll: true,
+				filters: {
+					search: 'acme.com',
+					properties: { property: [{ key: 'name', value: 'Tom Chen' }] },
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -109,18 +97,12 @@ describe('person getAll', () => {
 	});
 
 	test('the email and distinct ID filters match exactly', async () => {
-		const byEmail = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { email: 'li@globex.com' },
-		});
-		const byDistinctId = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { distinctId: 'anon-1f2e' },
-		});
+		const byEmail = await posthog.run(
+			person.getAll({ returnAll: true, filters: { email: 'li@globex.com' } }),
+		);
+		const byDistinctId = await posthog.run(
+			person.getAll({ returnAll: true, filters: { distinctId: 'anon-1f2e' } }),
+		);
 
 		expect(byEmail.error).toBeUndefined();
 		expect(byDistinctId.error).toBeUndefined();
@@ -133,12 +115,12 @@ describe('person getAll', () => {
 	});
 
 	test('a property filter with an empty key is refused before any request', async () => {
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-			filters: { properties: { property: [{ key: ' ', value: 'pro' }] } },
-		});
+		const { error } = await posthog.run(
+			person.getAll({
+				returnAll: true,
+				filters: { properties: { property: [{ key: ' ', value: 'pro' }] } },
+			}),
+		);
 
 		expect(error.message).toBe('Properties: filter 1 has an empty key');
 		expect(posthog.requests()).toHaveLength(0);
@@ -148,12 +130,9 @@ describe('person getAll', () => {
 		const faults = require('../emulator/faults');
 		posthog.emulator.override = faults.always(faults.rateLimited({ seconds: 1 }));
 
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'getAll',
-			returnAll: true,
-			options: { retryOnRateLimit: false },
-		});
+		const { error } = await posthog.run(
+			person.getAll({ returnAll: true, options: { retryOnRateLimit: false } }),
+		);
 
 		expect(error.httpCode).toBe('429');
 		expect(error.description).toMatch(

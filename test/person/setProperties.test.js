@@ -1,4 +1,5 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
+const { person } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -7,20 +8,20 @@ const personOf = (uuid) => posthog.emulator.state.persons.find((person) => perso
 
 describe('person setProperties', () => {
 	test('sends ONE PATCH with all properties, typed like group values, and outputs { success, queued, person } for PostHog’s empty 202', async () => {
-		const { json, items, error } = await posthog.run({
-			resource: 'person',
-			operation: 'setProperties',
-			personId: locator('id', maria),
-			properties: {
-				property: [
-					{ key: 'plan', value: 'pro' },
-					{ key: 'seats', value: '12' },
-					{ key: 'zip', value: '007' },
-					{ key: 'beta', value: 'true' },
-					{ key: 'address', value: '{"city":"Porto"}' },
-				],
-			},
-		});
+		const { json, items, error } = await posthog.run(
+			person.setProperties({
+				personId: locator('id', maria),
+				properties: {
+					property: [
+						{ key: 'plan', value: 'pro' },
+						{ key: 'seats', value: '12' },
+						{ key: 'zip', value: '007' },
+						{ key: 'beta', value: 'true' },
+						{ key: 'address', value: '{"city":"Porto"}' },
+					],
+				},
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -54,12 +55,12 @@ describe('person setProperties', () => {
 	});
 
 	test('By Distinct ID: the look-up, then the PATCH to the UUID; the output names the UUID', async () => {
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'setProperties',
-			personId: locator('distinctId', 'dana@initech.com'),
-			properties: { property: [{ key: 'plan', value: 'enterprise' }] },
-		});
+		const { json, error } = await posthog.run(
+			person.setProperties({
+				personId: locator('distinctId', 'dana@initech.com'),
+				properties: { property: [{ key: 'plan', value: 'enterprise' }] },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived([
@@ -79,12 +80,10 @@ describe('person setProperties', () => {
 
 	test('each item is paired to its own person', async () => {
 		const { json, items, error } = await posthog.run(
-			{
-				resource: 'person',
-				operation: 'setProperties',
+			person.setProperties({
 				personId: locator('distinctId', '={{ $json.who }}'),
 				properties: { property: [{ key: 'plan', value: '={{ $json.plan }}' }] },
-			},
+			}),
 			{
 				input: [
 					{ json: { who: 'maria@acme.com', plan: 'pro' } },
@@ -104,18 +103,15 @@ describe('person setProperties', () => {
 	});
 
 	test('no properties, or a value that looks like JSON but does not parse, is refused before any request (even the look-up)', async () => {
-		const none = await posthog.run({
-			resource: 'person',
-			operation: 'setProperties',
-			personId: locator('distinctId', 'maria@acme.com'),
-			properties: {},
-		});
-		const broken = await posthog.run({
-			resource: 'person',
-			operation: 'setProperties',
-			personId: locator('distinctId', 'maria@acme.com'),
-			properties: { property: [{ key: 'meta', value: '{"broken' }] },
-		});
+		const none = await posthog.run(
+			person.setProperties({ personId: locator('distinctId', 'maria@acme.com'), properties: {} }),
+		);
+		const broken = await posthog.run(
+			person.setProperties({
+				personId: locator('distinctId', 'maria@acme.com'),
+				properties: { property: [{ key: 'meta', value: '{"broken' }] },
+			}),
+		);
 
 		expect(none.error.message).toBe('Properties: add at least one property to set');
 		expect(broken.error.message).toMatch(/^Properties:.*"meta".*does not parse/);
@@ -125,12 +121,12 @@ describe('person setProperties', () => {
 	test('a 202 proves nothing: when PostHog’s capture fails silently the output is still queued (as documented)', async () => {
 		posthog.emulator.state.personCaptureFailure = 503;
 
-		const { json, error } = await posthog.run({
-			resource: 'person',
-			operation: 'setProperties',
-			personId: locator('id', maria),
-			properties: { property: [{ key: 'plan', value: 'pro' }] },
-		});
+		const { json, error } = await posthog.run(
+			person.setProperties({
+				personId: locator('id', maria),
+				properties: { property: [{ key: 'plan', value: 'pro' }] },
+			}),
+		);
 
 		expect(error).toBeUndefined();
 		expect(json).toEqual([{ success: true, queued: true, person: maria }]);
@@ -141,12 +137,12 @@ describe('person setProperties', () => {
 		const faults = require('../emulator/faults');
 		posthog.emulator.override = faults.first(1, faults.serverError(502));
 
-		const { error } = await posthog.run({
-			resource: 'person',
-			operation: 'setProperties',
-			personId: locator('id', maria),
-			properties: { property: [{ key: 'plan', value: 'pro' }] },
-		});
+		const { error } = await posthog.run(
+			person.setProperties({
+				personId: locator('id', maria),
+				properties: { property: [{ key: 'plan', value: 'pro' }] },
+			}),
+		);
 
 		expect(error.httpCode).toBe('502');
 		expect(posthog.requests()).toHaveLength(1);

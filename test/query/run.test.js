@@ -3,6 +3,7 @@
 const { usePostHog } = require('../helpers/posthog');
 const { addEvent } = require('../emulator/models/events');
 const faults = require('../emulator/faults');
+const operations = require('../helpers/operations');
 
 const posthog = usePostHog();
 
@@ -11,7 +12,7 @@ const BY_EVENT = 'SELECT event, count() AS total FROM events GROUP BY event ORDE
 const SIGNUPS_BY_DAY =
 	'SELECT toDate(timestamp) AS day, count() AS signups FROM events WHERE event = {event} AND timestamp >= now() - INTERVAL {days} DAY GROUP BY day ORDER BY day';
 
-const run = (query, extra = {}) => ({ resource: 'query', operation: 'run', query, ...extra });
+const run = (query, extra = {}) => operations.query.run({ query, ...extra });
 const placeholders = (...pairs) => ({ value: pairs.map(([name, value]) => ({ name, value })) });
 const hogQLBody = (query, { values, refresh = 'blocking' } = {}) => ({
 	query: { kind: 'HogQLQuery', query, ...(values ? { values } : {}) },

@@ -9,17 +9,16 @@ const {
 } = require('n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool');
 const { usePostHog } = require('../helpers/posthog');
 const { PostHogManagement } = require('../helpers/builtPackage');
+const { query } = require('../helpers/operations');
 
 const posthog = usePostHog();
 
 const QUERY_DESCRIPTION = 'A HogQL SELECT over events, persons, groups or sessions';
 const fromAI = (key, description) => `={{ $fromAI('${key}', \`${description}\`, 'string') }}`;
-const TOOL_PARAMETERS = {
-	resource: 'query',
-	operation: 'run',
+const TOOL_PARAMETERS = query.run({
 	query: fromAI('query', QUERY_DESCRIPTION),
 	values: { value: [{ name: 'event', value: fromAI('event', 'The event to count') }] },
-};
+});
 const SIGNUPS =
 	'SELECT distinct_id, timestamp FROM events WHERE event = {event} ORDER BY timestamp LIMIT 2';
 

@@ -1,0 +1,66 @@
+import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { annotation } from './actions/annotation';
+import { featureFlag } from './actions/featureFlag';
+import { fileSystem } from './actions/fileSystem';
+import { group } from './actions/group';
+import { insight } from './actions/insight';
+import { insightSharing } from './actions/insightSharing';
+import { person } from './actions/person';
+import { query } from './actions/query';
+import { mergeRepeatedFields } from './actions/shared/mergeFields';
+import { resourceSelector } from './actions/shared/resource';
+import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
+import { searchInsights } from './methods/listSearch/searchInsights';
+import { searchProjects } from './methods/listSearch/searchProjects';
+import { getGroupTypes } from './methods/loadOptions/getGroupTypes';
+import { projectLocator } from './shared/project';
+import { sendRoutedRequest } from './transport/request';
+
+const resources = [
+	annotation,
+	featureFlag,
+	fileSystem,
+	group,
+	insight,
+	insightSharing,
+	person,
+	query,
+];
+
+export class PostHogManagement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PostHog Management',
+		name: 'postHogManagement',
+		icon: { light: 'file:../../icons/posthog.svg', dark: 'file:../../icons/posthog.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; run HogQL queries',
+		defaults: {
+			name: 'PostHog Management',
+		},
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'postHogManagementApi', required: true }],
+		// The credential sets the host (US, EU or self-hosted). HTTP errors are not thrown before
+		// the error check on the Resource parameter sees them.
+		requestDefaults: {
+			ignoreHttpStatusErrors: true,
+		},
+		// The request seam: see resourceSelector (actions/shared/resource.ts).
+		requestOperations: { pagination: sendRoutedRequest },
+		properties: mergeRepeatedFields([
+			resourceSelector(resources),
+			...resources.map((resource) => resource.operationSelector),
+			projectLocator,
+			...resources.flatMap((resource) => resource.fields),
+		]),
+	};
+
+	methods = {
+		listSearch: { searchFeatureFlags, searchInsights, searchProjects },
+		loadOptions: { getGroupTypes },
+	};
+}

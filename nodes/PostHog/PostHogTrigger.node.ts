@@ -1,0 +1,52 @@
+import {
+	NodeConnectionTypes,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+import { searchProjects } from './methods/listSearch/searchProjects';
+import { CREDENTIAL_TYPE } from './transport/credential';
+import { triggerFields } from './trigger/fields';
+import { receiveDelivery } from './trigger/receive';
+import { destinationMethods } from './trigger/webhookMethods';
+
+export class PostHogTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'PostHog Trigger',
+		name: 'postHogTrigger',
+		icon: {
+			light: 'file:../../icons/posthogTrigger.svg',
+			dark: 'file:../../icons/posthogTrigger.dark.svg',
+		},
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["eventNames"] || []).join(", ")}}',
+		description: 'Starts the workflow when PostHog captures one of the chosen events',
+		defaults: {
+			name: 'PostHog Trigger',
+		},
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL_TYPE, required: true }],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: triggerFields,
+	};
+
+	methods = {
+		listSearch: { searchProjects },
+	};
+
+	webhookMethods = { default: destinationMethods };
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		return await receiveDelivery.call(this);
+	}
+}

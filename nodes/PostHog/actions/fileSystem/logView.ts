@@ -1,0 +1,47 @@
+import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import { additionalFieldsField, optionsField } from '../shared/descriptions';
+
+export const option: INodePropertyOptions = {
+	name: 'Log View',
+	value: 'logView',
+	action: 'Record that an item was viewed',
+	description: 'Record a view of an item for the API key’s user, as shown in “Recent” in PostHog',
+	routing: {
+		request: { method: 'POST', url: '/api/projects/{projectId}/file_system/log_view/' },
+	},
+};
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['fileSystem'], operation: ['logView'] } },
+	[
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. insight',
+			description: 'Type of the viewed item (insight, dashboard, feature_flag, …)',
+			routing: { send: { type: 'body', property: 'type' } },
+		},
+		{
+			displayName: 'Ref',
+			name: 'ref',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. aB3dE5fG',
+			description: 'ID of the viewed item as PostHog stores it; for insights this is the short ID',
+			routing: { send: { type: 'body', property: 'ref' } },
+		},
+		additionalFieldsField({
+			displayName: 'Viewed At',
+			name: 'viewedAt',
+			type: 'dateTime',
+			default: '',
+			description: 'When the item was viewed; defaults to now',
+			routing: { send: { type: 'body', property: 'viewed_at' } },
+		}),
+		optionsField(),
+	],
+);

@@ -1,0 +1,34 @@
+import type {
+	DeclarativeRestApiSettings,
+	IExecutePaginationFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
+
+/**
+ * n8n's routing lets an operation take over the sending of its request in one place only:
+ * `routing.operations.pagination`. Operations use it for two different things, and say which
+ * with one of these two helpers (test/structure.test.js allows no other):
+ * - `pagedBy(pager)`: the operation walks PostHog's pages (shared/pagination.ts);
+ * - `sendsOwnRequests(run)`: one item sends its request itself, to explain an error, fall back
+ *   to another route, read before it writes, or send several requests.
+ * Each request still goes through the request seam (`sendRoutedRequest`).
+ */
+type RoutedOperation = (
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+) => Promise<INodeExecutionData[]>;
+
+function declared(kind: string, run: RoutedOperation): { pagination: RoutedOperation } {
+	const pagination: RoutedOperation = async function (this, requestData) {
+		return await run.call(this, requestData);
+	};
+	// The name says what the operation runs, in stack traces and in the structure test.
+	Object.defineProperty(pagination, 'name', { value: `${kind}(${run.name})` });
+	return { pagination };
+}
+
+/** The operation's list is walked page by page with `pager`. */
+export const pagedBy = (pager: RoutedOperation) => declared('pagedBy', pager);
+
+/** The operation's item sends its own requests with `run`. */
+export const sendsOwnRequests = (run: RoutedOperation) => declared('sendsOwnRequests', run);
