@@ -28,34 +28,6 @@ describe('annotation getAll', () => {
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
 	});
 
-	test('a Limit is sent as the page size', async () => {
-		const { json, error } = await posthog.run(annotation.getAll({ returnAll: false, limit: 2 }));
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '2', offset: '0' } }]);
-		expect(idsOf(json)).toEqual([ids.undated, ids.deploy143]);
-	});
-
-	test('Return All walks the pages', async () => {
-		for (let n = 0; n < 120; n++) {
-			posthog.emulator.state.annotations.push({
-				...posthog.emulator.state.annotations[0],
-				id: 100 + n,
-				content: `note ${n}`,
-				date_marker: new Date(Date.UTC(2024, 5, 1) + n * 3_600_000).toISOString(),
-			});
-		}
-
-		const { json, error } = await posthog.run(annotation.getAll({ returnAll: true }));
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([
-			{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } },
-			{ method: 'GET', path: PATH, query: { limit: '100', offset: '100' } },
-		]);
-		expect(json).toHaveLength(126);
-	});
-
 	test('search and the date range are sent as search, date_from and date_to (ISO 8601, UTC)', async () => {
 		const { json, error } = await posthog.run(
 			annotation.getAll({

@@ -33,35 +33,6 @@ describe('featureFlag getAll', () => {
 		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
 	});
 
-	test('Return All follows the pages until PostHog has no next', async () => {
-		for (let n = 0; n < 150; n++) {
-			posthog.emulator.state.featureFlags.push({
-				...posthog.emulator.state.featureFlags[0],
-				id: 100 + n,
-				key: `bulk-${n}`,
-				created_at: '2024-01-01T00:00:00Z',
-			});
-		}
-
-		const { json, error } = await posthog.run(featureFlag.getAll({ returnAll: true }));
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([
-			{ method: 'GET', path: PATH, query: { limit: '100', offset: '0' } },
-			{ method: 'GET', path: PATH, query: { limit: '100', offset: '100' } },
-		]);
-		expect(json).toHaveLength(155);
-		expect(new Set(keysOf(json)).size).toBe(155);
-	});
-
-	test('a Limit is sent as the page size', async () => {
-		const { json, error } = await posthog.run(featureFlag.getAll({ returnAll: false, limit: 2 }));
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([{ method: 'GET', path: PATH, query: { limit: '2', offset: '0' } }]);
-		expect(keysOf(json)).toEqual(['dark-mode-test', 'beta-checkout']);
-	});
-
 	test.each([
 		['true', ['beta-checkout', 'beta', 'beta-banner', 'new-onboarding']],
 		['false', ['dark-mode-test']],

@@ -36,35 +36,6 @@ describe('insight getAll', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual(SEEDED.map(() => ({ item: 0 })));
 	});
 
-	test('getAll with Limit 2 asks for 2 and outputs 2', async () => {
-		const { json, error } = await posthog.run(getAll({ limit: 2 }));
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([list({ limit: '2', offset: '0' })]);
-		expect(json.map((insight) => insight.id)).toEqual([101, 102]);
-	});
-
-	test('getAll Return All walks limit/offset pages until PostHog has no next page', async () => {
-		for (let n = 0; n < 230; n++)
-			storeInsight(posthog.emulator.state, {
-				id: 1000 + n,
-				name: `Bulk ${n}`,
-				lastModifiedAt: '2024-06-01T00:00:00Z',
-			});
-
-		const { json, error } = await posthog.run(getAll({ returnAll: true }));
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([
-			list({ limit: '100', offset: '0' }),
-			list({ limit: '100', offset: '100' }),
-			list({ limit: '100', offset: '200' }),
-		]);
-		expect(json).toHaveLength(234);
-		expect(json.slice(0, 4).map((insight) => insight.id)).toEqual(SEEDED);
-		expect(new Set(json.map((insight) => insight.id)).size).toBe(234);
-	});
-
 	test('getAll sends filters.search and outputs only the matching insights', async () => {
 		const { json, error } = await posthog.run(getAll({ filters: { search: 'revenue' } }));
 

@@ -1,0 +1,162 @@
+// Return All / Limit, specified once for every list the node has: each Get Many that shows
+// Return All is listed below (a new list fails the first test until it is added), and the lists
+// that walk PostHog's `limit`/`offset` pages (docs/posthog-api.md §0) share one pager, whose
+// behaviour is specified here for each of them.
+const { usePostHog } = require('./helpers/posthog');
+const operations = require('./helpers/operations');
+const { storeInsight } = require('./insight/storedInsights');
+const { PostHogManagement } = require('./helpers/builtPackage');
+
+const posthog = usePostHog();
+
+/** Adds `count` rows to a list in the emulator, all after the seeded ones in PostHog's order. */
+const copies = (rows, count, edit) => {
+	const template = rows[0];
+	for (let n = 0; n < count; n++) rows.push({ ...template, ...edit(n) });
+};
+
+const OFFSET_LISTS = {
+	'annotation.getAll': {
+		path: '/api/projects/1/annotations/',
+		add: (state, count) =>
+			copies(state.annotations, count, (n) => ({
+				id: 1000 + n,
+				content: `note ${n}`,
+				date_marker: new Date(Date.UTC(2020, 0, 1) - n * 3_600_000).toISOString(),
+			})),
+	},
+	'featureFlag.getAll': {
+		path: '/api/projects/1/feature_flags/',
+		add: (state, count) =>
+			copies(state.featureFlags, count, (n) => ({
+				id: 1000 + n,
+				key: `bulk-${n}`,
+				created_at: new Date(Date.UTC(2020, 0, 1) - n * 60_000).toISOString(),
+			})),
+	},
+	'insight.getAll': {
+		path: '/api/projects/1/insights/',
+		query: { basic: 'true', saved: 'true' },
+		add: (state, count) => {
+			for (let n = 0; n < count; n++) {
+				storeInsight(state, {
+					id: 1000 + n,
+					name: `Bulk ${n}`,
+					lastModifiedAt: new Date(Date.UTC(2020, 0, 1) - n * 60_000).toISOString(),
+				});
+			}
+		},
+	},
+	'person.getAll': {
+		path: '/api/projects/1/persons/',
+		// PostHog sets `next` on every full page of persons (docs/posthog-api-part2.md §3)
+		nextOnFullLastPage: true,
+		add: (state, count) =>
+			copies(state.persons, count, (n) => ({
+				id: 1000 + n,
+				uuid: `0193a1b5-c3d4-7e5f-8a6b-${(0x1000 + n).toString(16).padStart(12, '0')}`,
+				distinct_ids: [`user-${n}`],
+				properties: { email: `user-${n}@example.com` },
+				created_at: new Date(Date.UTC(2020, 0, 1) - n * 60_000).toISOString(),
+			})),
+	},
+};
+
+/** The parameters each list needs besides Return All / Limit. */
+const LISTS = {
+	...Object.fromEntries(Object.keys(OFFSET_LISTS).map((name) => [name, {}])),
+	'fileSystem.getLogViews': {},
+	'group.getActivity': { groupTypeIndex: 0, groupKey: 'acme' },
+	'group.getAll': { groupTypeIndex: 0 },
+};
+
+const run = (name, parameters) => {
+	const [resource, operation] = name.split('.');
+	return posthog.run(operations[resource][operation]({ ...LISTS[name], ...parameters }));
+};
+
+const idOf = (entry) => entry.uuid ?? entry.id;
+
+beforeEach(() => {
+	posthog.time.nowMs += 3600e3; // a fresh hour of every throttle (insights: 240 a minute)
+});
+
+test('every operation that shows Return All is one of the lists specified here', () => {
+	const { properties } = new PostHogManagement().description;
+	const lists = properties
+		.filter((property) => property.name === 'returnAll')
+		.flatMap(({ displayOptions: { show } }) =>
+			show.resource.flatMap((resource) => show.operation.map((op) => `${resource}.${op}`)),
+		);
+	expect(lists.sort()).toEqual(Object.keys(LISTS).sort());
+});
+
+describe.each(Object.keys(LISTS))('%s', (name) => {
+	test('Limit caps the output at that many items, each paired to its input item', async () => {
+		const { json, items, error } = await run(name, { returnAll: false, limit: 2 });
+
+		expect(error).toBeUndefined();
+		expect(json).toHaveLength(2);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
+	});
+
+	test('Limit defaults to 50, and Return All starts with what Limit gives', async () => {
+		const { json: limited } = await run(name, { returnAll: false });
+		const { json, error } = await run(name, { returnAll: true });
+
+		expect(error).toBeUndefined();
+		expect(limited.length).toBeLessThanOrEqual(50);
+		expect(json.length).toBeGreaterThanOrEqual(limited.length);
+		expect(json.slice(0, limited.length)).toEqual(limited);
+	});
+});
+
+describe.each(Object.entries(OFFSET_LISTS))('%s, paged by limit/offset', (name, list) => {
+	const page = (limit, offset) => ({
+		method: 'GET',
+		path: list.path,
+		query: { ...list.query, limit: String(limit), offset: String(offset) },
+	});
+
+	test('Return All walks the pages, 100 a page, until PostHog has no next, and outputs every entry once', async () => {
+		const seeded = (await run(name, { returnAll: true })).json.length;
+		list.add(posthog.emulator.state, 230 - seeded);
+		posthog.emulator.requests.length = 0;
+
+		const { json, items, error } = await run(name, { returnAll: true });
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([page(100, 0), page(100, 100), page(100, 200)]);
+		expect(json).toHaveLength(230);
+		expect(new Set(json.map(idOf)).size).toBe(230);
+		expect(items.every((item) => item.pairedItem.item === 0)).toBe(true);
+	});
+
+	test('a Limit is sent as the page size, and no more pages are fetched than it needs', async () => {
+		const { json: all } = await run(name, { returnAll: true });
+		posthog.emulator.requests.length = 0;
+
+		const { json, error } = await run(name, { returnAll: false, limit: 2 });
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([page(2, 0)]);
+		expect(json.map(idOf)).toEqual(all.slice(0, 2).map(idOf));
+	});
+
+	test('a full last page ends the walk with no extra item, whether or not PostHog sets next on it', async () => {
+		const seeded = (await run(name, { returnAll: true })).json.length;
+		list.add(posthog.emulator.state, 200 - seeded); // two full pages
+		posthog.emulator.requests.length = 0;
+
+		const { json, error } = await run(name, { returnAll: true });
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived(
+			list.nextOnFullLastPage
+				? [page(100, 0), page(100, 100), page(100, 200)]
+				: [page(100, 0), page(100, 100)],
+		);
+		expect(json).toHaveLength(200);
+		expect(new Set(json.map(idOf)).size).toBe(200);
+	});
+});
