@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/e2e/artifacts/**'] },
+	{ ignores: ['dist/**', '**/node_modules/**', 'test/e2e/artifacts/**'] },
 	{
 		files: ['**/*.js'],
 		...js.configs.recommended,

@@ -1,5 +1,5 @@
 'use strict';
-// The three ways of making the same requests that issue 5 compares:
+// The three ways of making the same requests that the benchmark compares:
 //  (a) our node, through WorkflowExecute;
 //  (b) n8n's HTTP Request node (V3, typeVersion 4.5), through the same engine, with OUR credential
 //      in "predefined credential type" mode;

@@ -1,6 +1,6 @@
 'use strict';
 const { startEmulatorProcess } = require('./emulatorClient');
-// `npm run bench`: issue 5's measurements in one run, side by side, against the PostHog emulator
+// `npm run bench`: the node's measurements in one run, side by side, against the PostHog emulator
 // on loopback (in its own process). Prints Markdown tables (stdout) and progress (stderr).
 //   node --expose-gc bench/run.js [--out results.json] [--quick] [--no-pacing]
 // --quick: fewer runs and smaller sizes, to try the harness; its figures are not the benchmark.
@@ -19,7 +19,7 @@ const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undef
 const ITEMS = quick ? 200 : 1000;
 const CONFIG = {
 	latencies: [0, 20],
-	// measured runs per figure (the median is reported); the issue asks for at least 5
+	// measured runs per figure (the median is reported); at least 5
 	runs: { find: quick ? 3 : 7, updateProperty: quick ? 3 : 5, latency: quick ? 3 : 5 },
 	getAllSizes: quick ? [1000, 5000] : [10_000, 30_000, 100_000],
 	getAllAxiosSizes: quick ? [1000, 5000] : [10_000, 100_000],

@@ -5,6 +5,7 @@
 const { usePostHog, locator, SEED } = require('./helpers/posthog');
 const { PostHogManagement } = require('./helpers/builtPackage');
 const faults = require('./emulator/faults');
+const builders = require('./helpers/operations');
 
 const posthog = usePostHog();
 
@@ -137,7 +138,7 @@ test.each(operations)('%s sends every request through the seam', async (name) =>
 	});
 	posthog.emulator.override = throttleEveryFirstAttempt();
 
-	const { error } = await posthog.run({ resource, operation, ...SAMPLES[name] });
+	const { error } = await posthog.run(builders[resource][operation](SAMPLES[name]));
 
 	expect(error).toBeUndefined();
 	expectEveryRequestRetried();
