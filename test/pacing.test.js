@@ -3,9 +3,10 @@
 // PostHog gave. Behaviours only, on the fake clock: timings are measured by `npm run bench`.
 const path = require('node:path');
 const { usePostHog } = require('./helpers/posthog');
+const faults = require('./emulator/faults');
 
 const posthog = usePostHog();
-const { group } = require('./helpers/operations');
+const { group, properties } = require('./helpers/operations');
 const pacer = require(
 	path.join(__dirname, '..', 'dist', 'nodes', 'PostHog', 'transport', 'pacer.js'),
 );
@@ -86,7 +87,100 @@ describe('the pacer', () => {
 		expect(posthog.time.slept).toEqual([]);
 		await expect(pacer.waitForTurn(key, request, 900_000, refuse)).resolves.toEqual({
 			answered: expect.any(Function),
+			throttled: expect.any(Function),
 		});
+	});
+
+	test('a 429 although there was room lowers the class to what its window admitted, then it climbs back', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 40, periodSeconds: 60 }];
+		const key = newKey();
+		for (let n = 0; n < 30; n++)
+			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		const refused = await pacer.waitForTurn(key, request, Infinity, refuse);
+
+		refused.throttled(20_000, 20_000);
+
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(30);
+		posthog.time.nowMs += 20_000 + 60_000; // the pause, then a window: a fiftieth of the table more
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(31);
+		posthog.time.nowMs += 9 * 60_000;
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(40);
+	});
+
+	test('one lesson lowers a limit at most to its half, however little the window admitted', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
+		const key = newKey();
+		for (let n = 0; n < 5; n++)
+			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		const inFlight = await Promise.all(
+			[0, 1, 2].map(() => pacer.waitForTurn(key, request, Infinity, refuse)),
+		);
+
+		// three requests in flight together are refused: one lesson, not three halvings
+		for (const turn of inFlight) turn.throttled(10_000, 10_000);
+
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(50);
+	});
+
+	test('a learned limit holds the next window to what PostHog admitted', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 10, periodSeconds: 60 }];
+		const key = newKey();
+		for (let n = 0; n < 5; n++)
+			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(0, undefined);
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(5);
+
+		const waited = await elapsedDuring(async () => {
+			for (let n = 0; n < 6; n++)
+				(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		});
+
+		// 5 admitted in the window: the sixth request waits for the window to pass
+		expect(waited).toBeGreaterThanOrEqual(60_000);
+	});
+
+	test('a wait longer than every window of the class teaches nothing: the pause alone holds', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
+		const key = newKey();
+		for (let n = 0; n < 5; n++)
+			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+
+		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(3_600_000, 3_600_000);
+
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(100);
+		const waited = await elapsedDuring(() => pacer.waitForTurn(key, request, Infinity, refuse));
+		expect(waited).toBeGreaterThanOrEqual(3_600_000);
+	});
+
+	test('with Requests per Minute set, a 429 pauses but teaches nothing: the user’s rate wins', async () => {
+		const key = newKey();
+		const perMinute = { ...request, requestsPerMinute: 50 };
+		for (let n = 0; n < 5; n++)
+			(await pacer.waitForTurn(key, perMinute, Infinity, refuse)).answered();
+
+		(await pacer.waitForTurn(key, perMinute, Infinity, refuse)).throttled(1_000, 1_000);
+
+		expect(pacer.pacedLimit(key, 'requestsPerMinute', perMinute)).toBe(50);
+	});
+
+	test('an insight’s sharing counts in PostHog’s default classes, not with the insights’', () => {
+		const { throttlesFor } = require(
+			path.join(__dirname, '..', 'dist', 'nodes', 'PostHog', 'transport', 'rateLimits.js'),
+		);
+		const scopesOf = (method, url) => throttlesFor(method, url).map(({ scope }) => scope);
+
+		expect(scopesOf('POST', '/api/projects/1/insights/101/sharing/refresh/')).toEqual([
+			'burst',
+			'sustained',
+		]);
+		expect(scopesOf('GET', '/api/projects/1/insights/101/sharing/')).toEqual([
+			'burst',
+			'sustained',
+		]);
+		expect(scopesOf('GET', '/api/projects/1/insights/101/')).toEqual([
+			'clickhouse_burst',
+			'clickhouse_sustained',
+		]);
 	});
 
 	test('keys idle for hours are forgotten, so its memory stays bounded', async () => {
@@ -153,6 +247,55 @@ describe('pacing through the engine', () => {
 		// Each key waits two minutes for its own third request; one shared key would wait five.
 		expect(elapsed).toBeGreaterThanOrEqual(120_000);
 		expect(elapsed).toBeLessThan(180_000);
+	});
+
+	test('a server that admits fewer requests than PostHog Cloud: the node learns that key’s limit instead of meeting it again', async () => {
+		// One item setting 30 properties sends its requests one after another, so the fake clock
+		// moves only when the node waits.
+		posthog.time.limits.throttles = [{ scope: 'burst', limit: 20, periodSeconds: 60 }];
+		const apiKey = 'phx_learning_key';
+		posthog.emulator.state.keys[apiKey] = { scopes: null };
+		posthog.emulator.override = faults.throttle({
+			requests: 10,
+			windowMs: 60_000,
+			now: () => posthog.time.now(),
+		});
+		const values = Object.fromEntries(Array.from({ length: 30 }, (_, n) => [`p${n}`, `v${n}`]));
+
+		const { error, json } = await posthog.run(
+			group.updateProperty({ groupTypeIndex: 0, groupKey: 'acme', properties: properties(values) }),
+			{ credentials: posthog.credentials({ apiKey }) },
+		);
+
+		expect(error).toBeUndefined();
+		expect(json[0].group_properties).toEqual(expect.objectContaining(values));
+		// Paced to the table alone, the 11th request of each window would meet a 429 (two here):
+		// after the first, the node holds the key to the 10 a window PostHog admitted.
+		const statuses = posthog.requests().map((request) => request.status);
+		expect(statuses.filter((status) => status === 429)).toHaveLength(1);
+		expect(statuses).toHaveLength(31);
+		const key = pacer.pacingKey(posthog.emulator.url, apiKey);
+		expect(pacer.pacedLimit(key, 'burst', request)).toBeLessThan(20);
+		posthog.time.nowMs += 3600e3; // an hour without a 429: back to the table
+		expect(pacer.pacedLimit(key, 'burst', request)).toBe(20);
+	});
+
+	test('with Retry on Rate Limit off, a request held back by a wait PostHog asked for fails at once', async () => {
+		const apiKey = 'phx_no_retry_pause_key';
+		posthog.emulator.state.keys[apiKey] = { scopes: null };
+		posthog.emulator.override = faults.first(1, faults.rateLimited({ seconds: 30 }));
+		const credentials = posthog.credentials({ apiKey });
+		const noRetry = { ...find, options: { retryOnRateLimit: false } };
+		const first = await posthog.run(noRetry, { credentials }); // PostHog asks to wait 30 s
+		expect(first.error.httpCode).toBe('429');
+
+		const { error } = await posthog.run(noRetry, { credentials });
+
+		expect(posthog.requests()).toHaveLength(1); // the second run sent nothing
+		expect(posthog.time.slept).toEqual([]);
+		expect(error.message).toBe('PostHog is rate-limiting this API key and asked to wait 30 s more');
+		expect(error.httpCode).toBe('429');
+		expect(error.description).toMatch(/Turn on Retry on Rate Limit/);
 	});
 
 	test('a turn beyond Max Wait fails at once, naming the wait, and sends nothing', async () => {

@@ -960,6 +960,8 @@ function buildSeedState(apiKey) {
 		personalKeyOffsetBlocked: false, // newest HogQL refuses OFFSET from personal keys (user_query_validator.py)
 		// feature switches tests may flip
 		legacyGroupPropertyDefinitions: true, // §2.6: false = the endpoint 404s, as on current cloud
+		propertyValuesBareArray: false, // §2.7: true = groups/property_values/ answers a bare array
+		fileSystemKeyActions: true, // §1: false = an older server: 403 on the tree's actions, no undo_delete
 		advancedPermissions: true, // §3.2: the organization's Advanced Permissions feature
 		crmEnabled: true, // §2.5: the CRM flag that makes groups/find/ create notebooks
 		nextIds: { group: 12, password: 3, propertyDefinition: 1, featureFlag: 31, annotation: 10 },

@@ -1,3 +1,4 @@
+const { getGlobalState } = require('n8n-workflow');
 const { usePostHog, failure } = require('../helpers/posthog');
 const { fileSystem } = require('../helpers/operations');
 const api = require('../helpers/api');
@@ -35,6 +36,32 @@ describe('fileSystem logView', () => {
 		]);
 	});
 
+	test('logView: a Viewed At without a time zone (n8n’s date picker) is read in the workflow’s time zone', async () => {
+		expect(getGlobalState().defaultTimezone).toBe('America/New_York');
+
+		const { error } = await posthog.run(
+			fileSystem.logView({
+				type: 'dashboard',
+				ref: '8',
+				additionalFields: { viewedAt: '2025-02-01T10:00:00' },
+			}),
+		);
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([
+			api.fileSystem.logView({ type: 'dashboard', ref: '8', viewed_at: '2025-02-01T15:00:00Z' }),
+		]);
+	});
+
+	test('logView: a Viewed At that is not a date is refused before any request', async () => {
+		const { error } = await posthog.run(
+			fileSystem.logView({ type: 'dashboard', ref: '8', additionalFields: { viewedAt: 'soon' } }),
+		);
+
+		expect(error.message).toBe('Viewed At: "soon" is not a date');
+		expect(posthog.requests()).toEqual([]);
+	});
+
 	test('logView: additionalFields.viewedAt is sent as viewed_at and PostHog stores that time', async () => {
 		const { json, error } = await posthog.run(
 			fileSystem.logView({
@@ -49,7 +76,7 @@ describe('fileSystem logView', () => {
 			api.fileSystem.logView({
 				type: 'dashboard',
 				ref: '8',
-				viewed_at: '2025-02-01T10:00:00.000Z',
+				viewed_at: '2025-02-01T10:00:00Z',
 			}),
 		]);
 		expect(json).toEqual([{ success: true }]);

@@ -20,6 +20,34 @@ describe('group getPropertyValues', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 	});
 
+	test('getPropertyValues on a server that answers a bare array (mid-2025) outputs the same items', async () => {
+		posthog.emulator.state.propertyValuesBareArray = true;
+
+		const { json, items, error } = await posthog.run(
+			group.getPropertyValues({ groupTypeIndex: 0, propertyName: 'industry' }),
+		);
+
+		expect(error).toBeUndefined();
+		posthog.expectReceived([api.group.propertyValues({ group_type_index: '0', key: 'industry' })]);
+		expect(json).toEqual([
+			{ name: 'SaaS', count: 3 },
+			{ name: 'Biotech', count: 1 },
+			{ name: 'Manufacturing', count: 1 },
+		]);
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	test('getPropertyValues with no value on a bare-array server outputs no items, without error', async () => {
+		posthog.emulator.state.propertyValuesBareArray = true;
+
+		const { json, error } = await posthog.run(
+			group.getPropertyValues({ groupTypeIndex: 0, propertyName: 'no_such_property' }),
+		);
+
+		expect(error).toBeUndefined();
+		expect(json).toEqual([]);
+	});
+
 	test('getPropertyValues sends filters.value as `value` and outputs only the matching values', async () => {
 		const { json, error } = await posthog.run(
 			group.getPropertyValues({

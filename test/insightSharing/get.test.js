@@ -135,4 +135,21 @@ describe('insightSharing get', () => {
 		posthog.expectReceived([api.insightSharing.get(101)], { apiKey: 'phx_ro' });
 		expect(json).toEqual([SIGNUP_FUNNEL_SHARING]);
 	});
+
+	test('a 429 on sharing names PostHog’s default limits: sharing is not throttled like insights', async () => {
+		const faults = require('../emulator/faults');
+		posthog.emulator.override = faults.always(faults.rateLimited({ seconds: 1 }));
+
+		const { error } = await posthog.run(
+			insightSharing.get({
+				insightId: locator('id', SIGNUP_FUNNEL),
+				options: { retryOnRateLimit: false },
+			}),
+		);
+
+		expect(error.httpCode).toBe('429');
+		expect(error.description).toMatch(
+			/^PostHog allows 480 requests a minute and 4,800 an hour per personal API key for this endpoint\./,
+		);
+	});
 });

@@ -335,6 +335,45 @@ describe('query run', () => {
 		});
 	});
 
+	describe('a HogQL query only reads, so it is retried like a GET', () => {
+		test.each([500, 502, 503, 504])('a %i is retried, then the rows come out', async (status) => {
+			posthog.emulator.override = faults.first(1, faults.serverError(status));
+
+			const { json, error } = await posthog.run(run(BY_EVENT));
+
+			expect(error).toBeUndefined();
+			expect(posthog.requests().map((request) => request.status)).toEqual([status, 200]);
+			posthog.expectReceived([
+				{ method: 'POST', path: QUERY_PATH, body: hogQLBody(BY_EVENT) },
+				{ method: 'POST', path: QUERY_PATH, body: hogQLBody(BY_EVENT) },
+			]);
+			expect(json).toHaveLength(2);
+		});
+
+		test('PostHog’s 500 “Query is still running” is retried', async () => {
+			posthog.emulator.override = faults.first(1, () => ({
+				status: 500,
+				body: { type: 'server_error', code: 'error', detail: 'Query is still running', attr: null },
+			}));
+
+			const { json, error } = await posthog.run(run(BY_EVENT));
+
+			expect(error).toBeUndefined();
+			expect(posthog.requests().map((request) => request.status)).toEqual([500, 200]);
+			expect(json).toHaveLength(2);
+		});
+
+		test('a dropped connection is retried', async () => {
+			posthog.emulator.override = faults.first(1, faults.dropConnection());
+
+			const { json, error } = await posthog.run(run(BY_EVENT));
+
+			expect(error).toBeUndefined();
+			expect(posthog.requests().map((request) => request.status)).toEqual(['dropped', 200]);
+			expect(json).toHaveLength(2);
+		});
+	});
+
 	describe('rate limit (120 queries an hour per key)', () => {
 		test('a 429 asking for a wait longer than Max Wait fails at once, naming the wait and the 120/hour limit', async () => {
 			posthog.emulator.override = faults.always(faults.rateLimited({ seconds: 1800 }));

@@ -62,6 +62,11 @@ function errorHints(statusCode: number, message: string, body: unknown): string[
 			`Add the scope "${missingScope[1]}" to the personal API key in PostHog (Settings → Personal API keys), or use a key that has it.`,
 		);
 	}
+	if (statusCode === 403 && /does not support personal api key access/i.test(message)) {
+		hints.push(
+			'This PostHog version lets only logged-in users, not personal API keys, use this action; newer versions let keys use it (for self-hosted PostHog: upgrade it). On older versions this is true of the project tree’s Move, Link, Count by Path, Log View and File Unfiled.',
+		);
+	}
 	if (statusCode === 404 && /project not found/i.test(message)) {
 		hints.push('Check the Project: the key cannot see a project with this ID.');
 	}
@@ -165,7 +170,10 @@ export function rateLimitError(
 	return limited;
 }
 
-/** The pacer's next turn for this request is further away than Max Wait. */
+/**
+ * The pacer's next turn for this request is further away than Max Wait, or (Retry on Rate Limit
+ * off) held back by a wait PostHog asked for: not sent.
+ */
 export function pacedTooLongError(
 	context: RequestContext,
 	request: Pick<PostHogRequest, 'method' | 'url'>,
@@ -173,15 +181,24 @@ export function pacedTooLongError(
 	policy: RequestPolicy,
 ): NodeApiError {
 	const seconds = Math.ceil(slot.waitMs / 1000);
+	const limits = rateLimitText(request.method, request.url);
+	const heldByPostHog = slot.pausedByPostHog && !policy.retryOnRateLimit;
 	const error = new NodeApiError(
 		context.getNode(),
 		{ detail: 'not sent: the API key has no requests left in PostHog’s limit for now' },
-		{
-			message: `PostHog’s rate limit for this API key leaves no room for ${seconds} s, longer than Max Wait (${policy.maxWaitSeconds} s)`,
-			description: `${rateLimitText(request.method, request.url)} The request was not sent. Run again in ${seconds} s, raise Max Wait under Options, or spread the work over time.`,
-			httpCode: '429',
-			itemIndex: itemIndexOf(context),
-		},
+		heldByPostHog
+			? {
+					message: `PostHog is rate-limiting this API key and asked to wait ${seconds} s more`,
+					description: `${limits} The request was not sent. Turn on Retry on Rate Limit under Options, ${BATCHING_HINT}`,
+					httpCode: '429',
+					itemIndex: itemIndexOf(context),
+				}
+			: {
+					message: `PostHog’s rate limit for this API key leaves no room for ${seconds} s, longer than Max Wait (${policy.maxWaitSeconds} s)`,
+					description: `${limits} The request was not sent. Run again in ${seconds} s, raise Max Wait under Options, or spread the work over time.`,
+					httpCode: '429',
+					itemIndex: itemIndexOf(context),
+				},
 	);
 	error.context.retryAfterSeconds = seconds;
 	return error;

@@ -25,10 +25,20 @@ const PERSONS_DELETE_SUSTAINED: Throttle = {
 };
 const HOGQL_QUERY: Throttle = { scope: 'query', limit: 120, periodSeconds: 3600 };
 
+const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
+
+/** `POST query/`: a HogQL query, in its own throttle class (and a read). */
+export const isHogQlQuery = (url: string) =>
+	/\/api\/(projects|environments)\/[^/]+\/query\/$/.test(pathOf(url));
+
 /** The throttle classes PostHog applies to a request, from its path and method. */
 export function throttlesFor(method: string, url: string): Throttle[] {
-	const path = url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
-	if (/\/api\/(projects|environments)\/[^/]+\/query\/$/.test(path)) return [HOGQL_QUERY];
+	const path = pathOf(url);
+	if (isHogQlQuery(path)) return [HOGQL_QUERY];
+	// An insight's sharing (`SharingConfigurationViewSet`) declares no throttles: the default.
+	if (/\/api\/(projects|environments)\/[^/]+\/insights\/[^/]+\/sharing\//.test(path)) {
+		return [BURST, SUSTAINED];
+	}
 	if (/\/api\/(projects|environments)\/[^/]+\/insights\//.test(path)) {
 		return [CLICKHOUSE_BURST, CLICKHOUSE_SUSTAINED];
 	}

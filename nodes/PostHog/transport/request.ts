@@ -18,10 +18,10 @@ import {
 	rateLimitError,
 	withAppliedWrites,
 } from './errors';
-import { pacingKey, pause, waitForTurn } from './pacer';
+import { pacingKey, waitForTurn } from './pacer';
 import { rememberedPerExecution } from './perExecution';
 import { DEFAULT_REQUEST_POLICY, type RequestPolicy } from './requestPolicy';
-import { isRateLimited, retryDelayMs } from './retry';
+import { askedWaitSeconds, isRateLimited, isRead, retryDelayMs } from './retry';
 import { clock } from './timing';
 
 /**
@@ -84,18 +84,30 @@ async function send<T>(
 	const paced = { ...request, requestsPerMinute: policy.requestsPerMinute };
 	let waitedMs = 0;
 	for (let attempts = 1; ; attempts++) {
-		const turn = await waitForTurn(key, paced, policy.maxWaitSeconds * 1000, (slot) => {
-			throw withAppliedWrites(context, pacedTooLongError(context, request, slot, policy));
-		});
+		const turn = await waitForTurn(
+			key,
+			paced,
+			policy.maxWaitSeconds * 1000,
+			(slot) => {
+				throw withAppliedWrites(context, pacedTooLongError(context, request, slot, policy));
+			},
+			policy.retryOnRateLimit,
+		);
 		try {
 			const answer = await attempt();
 			turn.answered();
-			if (request.method !== 'GET' && isItemContext(context)) recordAppliedWrite(context);
+			if (!isRead(request.method, request.url) && isItemContext(context)) {
+				recordAppliedWrite(context);
+			}
 			return answer;
 		} catch (error) {
-			turn.answered();
-			const delayMs = retryDelayMs(error, request.method, attempts, policy);
-			if (isRateLimited(error) && delayMs !== undefined) pause(key, paced, delayMs);
+			const delayMs = retryDelayMs(error, request, attempts, policy);
+			if (isRateLimited(error)) {
+				const askedMs = secondsToMs(askedWaitSeconds(error));
+				turn.throttled(delayMs ?? askedMs ?? 0, askedMs);
+			} else {
+				turn.answered();
+			}
 			const withinBounds =
 				delayMs !== undefined &&
 				attempts < policy.maxAttempts &&
@@ -113,6 +125,9 @@ async function send<T>(
 		}
 	}
 }
+
+const secondsToMs = (seconds: number | undefined) =>
+	seconds === undefined ? undefined : seconds * 1000;
 
 /**
  * The door for routed requests. n8n's routing engine calls the node's

@@ -1,4 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
+import { isHogQlQuery } from './rateLimits';
 import type { RequestPolicy } from './requestPolicy';
 import { clock } from './timing';
 
@@ -26,13 +27,21 @@ export function askedWaitSeconds(error: unknown): number | undefined {
 }
 
 /**
+ * Whether a request only reads, so sending it again is harmless: a GET, or a HogQL query
+ * (`POST query/`, which PostHog classes as a read, docs/posthog-api-part2.md §5.2).
+ */
+export const isRead = (method: string, url: string): boolean =>
+	method.toUpperCase() === 'GET' || (method.toUpperCase() === 'POST' && isHogQlQuery(url));
+
+/**
  * How long to wait before the next attempt, or undefined when the failure is not worth
  * retrying: a 429 after the wait PostHog asks for (Retry-After, else "Expected available in N
- * seconds", else backoff), and for reads only, 5xx answers and dropped connections.
+ * seconds", else backoff), and for reads only (`isRead`), 5xx answers, connect timeouts and dropped
+ * connections.
  */
 export function retryDelayMs(
 	error: unknown,
-	method: string,
+	request: { method: string; url: string },
 	attempt: number,
 	policy: RequestPolicy,
 ): number | undefined {
@@ -45,8 +54,9 @@ export function retryDelayMs(
 			? backoffMs(attempt)
 			: asked * 1000 + clock.jitter(Math.min(1000, asked * 250) + 1);
 	}
-	const isRead = method.toUpperCase() === 'GET';
-	if (isRead && code && (RETRYABLE_SERVER_ERRORS.has(code) || RETRYABLE_NETWORK_ERRORS.has(code))) {
+	const retryable =
+		code && (RETRYABLE_SERVER_ERRORS.has(code) || RETRYABLE_NETWORK_ERRORS.has(code));
+	if (retryable && isRead(request.method, request.url)) {
 		return backoffMs(attempt);
 	}
 	return undefined;

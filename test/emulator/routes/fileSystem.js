@@ -7,6 +7,17 @@ const fs = require('../models/fileSystem');
 
 const PREVIEW_LIMIT = 200;
 
+/**
+ * Older servers (`file_system.py` at e8f3fd57) name no custom actions in
+ * `scope_object_read/write_actions`, so a personal key gets 403 on every one, whatever its scopes
+ * (docs/posthog-api.md §1 "Older servers"). `state.fileSystemKeyActions = false` plays them.
+ */
+const refusedOnOlderServers = (handler) => (ctx) => {
+	if (ctx.state.fileSystemKeyActions === false)
+		throw errors.permissionDenied('This action does not support Personal API Key access');
+	return handler(ctx);
+};
+
 /** `get_object()`: an unknown or non-uuid id is a standard 404. */
 function getEntry(ctx) {
 	const row = fs.findEntry(ctx.state, ctx.project.id, ctx.params.id);
@@ -101,13 +112,24 @@ const base = '/api/projects/:projectId/file_system';
 
 module.exports = {
 	routes: [
-		{ method: 'POST', path: `${base}/:id/move/`, scope: 'file_system:write', handler: move },
-		{ method: 'POST', path: `${base}/:id/link/`, scope: 'file_system:write', handler: link },
+		{
+			method: 'POST',
+			path: `${base}/:id/move/`,
+			scope: 'file_system:write',
+			handler: refusedOnOlderServers(move),
+		},
+		{
+			method: 'POST',
+			path: `${base}/:id/link/`,
+			scope: 'file_system:write',
+			handler: refusedOnOlderServers(link),
+		},
 		{
 			method: 'POST',
 			path: `${base}/count_by_path/`,
 			scope: 'file_system:read',
-			handler: countByPath,
+			handler: refusedOnOlderServers(countByPath),
 		},
 	],
+	refusedOnOlderServers,
 };

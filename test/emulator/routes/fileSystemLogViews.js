@@ -10,6 +10,7 @@ const {
 	dateTimeField,
 } = require('../validate');
 const { parseIsoMicros, isoFromDate } = require('../time');
+const { refusedOnOlderServers } = require('./fileSystem');
 
 // A plain array, newest first; no default limit.
 function listLogViews(ctx) {
@@ -42,7 +43,12 @@ const path = '/api/projects/:projectId/file_system/log_view/';
 
 module.exports = {
 	routes: [
-		{ method: 'GET', path, scope: 'file_system:write', handler: listLogViews },
-		{ method: 'POST', path, scope: 'file_system:write', handler: logView },
+		{
+			method: 'GET',
+			path,
+			scope: 'file_system:write',
+			handler: refusedOnOlderServers(listLogViews),
+		},
+		{ method: 'POST', path, scope: 'file_system:write', handler: refusedOnOlderServers(logView) },
 	],
 };

@@ -5,6 +5,7 @@ const errors = require('../errors');
 const { json } = require('../respond');
 const { serializerData, charField, queryData, pyTypeName } = require('../validate');
 const fs = require('../models/fileSystem');
+const { refusedOnOlderServers } = require('./fileSystem');
 
 const RESTORABLE_TYPES = [
 	'action',
@@ -140,7 +141,14 @@ module.exports = {
 			path: `${base}/undo_delete/`,
 			scope: 'file_system:write',
 			handler: undoDelete,
+			// older servers have no undo_delete action: 404
+			enabled: (state) => state.fileSystemKeyActions !== false,
 		},
-		{ method: 'GET', path: `${base}/unfiled/`, scope: 'file_system:read', handler: unfiled },
+		{
+			method: 'GET',
+			path: `${base}/unfiled/`,
+			scope: 'file_system:read',
+			handler: refusedOnOlderServers(unfiled),
+		},
 	],
 };

@@ -47,6 +47,8 @@ function propertyValues(ctx) {
 		.map(([name, count]) => ({ name, count }))
 		.sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 		.slice(0, 20);
+	// Mid-2025 servers answer the bare array (docs/posthog-api.md §2.7).
+	if (ctx.state.propertyValuesBareArray) return json(200, results);
 	return json(200, { results, refreshing: false });
 }
 

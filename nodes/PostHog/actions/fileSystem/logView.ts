@@ -1,5 +1,23 @@
-import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { readDateTime } from '../shared/dates';
 import { additionalFieldsField, optionsField } from '../shared/descriptions';
+
+/** preSend: Viewed At in UTC; a time without a zone is read in the workflow's time zone. */
+async function sendViewedAt(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const viewedAt = readDateTime(this, 'additionalFields.viewedAt', 'Viewed At');
+	if (viewedAt === undefined) return requestOptions;
+	const body = { ...(requestOptions.body as IDataObject), viewed_at: viewedAt };
+	return { ...requestOptions, body };
+}
 
 export const option: INodePropertyOptions = {
 	name: 'Log View',
@@ -40,7 +58,7 @@ export const fields = updateDisplayOptions(
 			type: 'dateTime',
 			default: '',
 			description: 'When the item was viewed; defaults to now',
-			routing: { send: { type: 'body', property: 'viewed_at' } },
+			routing: { send: { preSend: [sendViewedAt] } },
 		}),
 		optionsField(),
 	],

@@ -5,7 +5,8 @@ import { resultsToItems } from '../shared/output';
 import { groupPropertyNameField } from './fields';
 import { sendGroupTypeIndex } from './identity';
 
-// At most 20 values, most frequent first (docs/posthog-api.md §2.7).
+// At most 20 values, most frequent first, as `{results}` or a bare array by server version
+// (docs/posthog-api.md §2.7).
 export const option: INodePropertyOptions = {
 	name: 'Get Property Values',
 	value: 'getPropertyValues',

@@ -42,10 +42,16 @@ export async function responseToItems(
 	throw postHogApiError(this.getNode(), response, this.getItemIndex());
 }
 
-/** postReceive: fans out the `results` list of a `{results: […]}` answer, paired to the input item. */
+/**
+ * postReceive: one item per entry of a list that PostHog answers as `{results: […]}` on some
+ * versions and as a bare array on others. The Resource parameter's `responseToItems` runs first
+ * and has fanned a bare array out already; a `{results}` answer is fanned out here.
+ */
 export async function resultsToItems(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
+	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
+	if (Array.isArray(response.body)) return items;
 	return toItems(this, (items[0]?.json.results as unknown[] | undefined) ?? []);
 }
