@@ -122,6 +122,25 @@ describe('the pacer', () => {
 		expect(pacer.pacedLimit(key, 'test', request)).toBe(50);
 	});
 
+	test('what a window admitted counts for the part of it that no pause of PostHog’s held back', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
+		const key = newKey();
+		const send = async (count) => {
+			for (let n = 0; n < count; n++)
+				(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		};
+		await send(10);
+		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(20_000, 20_000);
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(50); // at most half at once
+		posthog.time.nowMs += 30_000;
+		await send(20);
+
+		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(1_000, 1_000);
+
+		// 30 admitted in a window that a 20-second pause took a third of: 45 for the whole window
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(45);
+	});
+
 	test('a learned limit holds the next window to what PostHog admitted', async () => {
 		posthog.time.limits.throttles = [{ scope: 'test', limit: 10, periodSeconds: 60 }];
 		const key = newKey();

@@ -13,10 +13,10 @@ import { clock, limits } from './timing';
  * persons throttle of some versions, docs/posthog-api.md §0), and several n8n processes (queue
  * mode workers) can share a key. So a 429 that came although the pacer saw room teaches it the
  * limit the server really has for that key: the class is lowered to what its window admitted
- * (but at most to half at once: what another client of the key took is not ours to measure),
- * and climbs back by a fiftieth of the table's limit per window without a 429 (additive
- * increase, multiplicative decrease). Holds no user data: a key is the host plus a hash of the
- * API key.
+ * (scaled up for the part of the window a pause held the key back, and at most to half at
+ * once: what another client of the key took is not ours to measure), and climbs back by a
+ * fiftieth of the table's limit per window without a 429 (additive increase, multiplicative
+ * decrease). Holds no user data: a key is the host plus a hash of the API key.
  */
 
 /**
@@ -37,6 +37,8 @@ type KeyState = {
 	sent: Map<string, Sent[]>;
 	/** Until when PostHog asked this key to wait, per throttle scope. */
 	pausedUntil: Map<string, number>;
+	/** When the latest of those waits began, per throttle scope. */
+	pausedFrom: Map<string, number>;
 	/** Limits lower than the table's that 429s taught, per throttle scope. */
 	learned: Map<string, Learned>;
 	/** The last request granted a turn; the next waits for it, which keeps arrival order. */
@@ -61,6 +63,7 @@ function stateOf(key: string): KeyState {
 		state = {
 			sent: new Map(),
 			pausedUntil: new Map(),
+			pausedFrom: new Map(),
 			learned: new Map(),
 			queue: Promise.resolve(),
 			lastUsed: clock.now(),
@@ -233,14 +236,28 @@ function learn(
 		.sort((a, b) => a.periodSeconds - b.periodSeconds)
 		.find((throttle) => askedMs === undefined || askedMs <= throttle.periodSeconds * 1000);
 	if (!refusing || refusing.periodSeconds > MAX_LEARNED_PERIOD_SECONDS) return;
-	const since = now - windowMs(refusing);
-	const admitted = (state.sent.get(refusing.scope) ?? []).filter(({ at }) => at > since).length;
+	const window = windowMs(refusing);
+	const since = now - window;
+	const sent = (state.sent.get(refusing.scope) ?? []).filter(({ at }) => at > since).length;
 	// The 429s of requests that were in flight together (answered before the pause is over) are
 	// one lesson: each refines what the window admitted, none halves the limit again.
 	const previous = state.learned.get(refusing.scope);
-	const before = previous && now < previous.at ? previous.before : limitOf(state, refusing, now);
+	const sameLesson = previous !== undefined && now < previous.at;
+	// A pause of PostHog's in the window held this key back for part of it: what was admitted
+	// counts for the rest of the window only.
+	const paused = sameLesson ? 0 : pausedWithin(state, refusing.scope, since, now);
+	if (paused > window / 2) return;
+	const admitted = Math.round((sent * window) / (window - paused));
+	const before = sameLesson ? previous.before : limitOf(state, refusing, now);
 	const limit = Math.min(before, Math.max(admitted, Math.ceil(before / 2), 1));
 	state.learned.set(refusing.scope, { limit, at: now + waitMs, before });
+}
+
+/** How long the latest pause of a scope held it back between `from` and `to`. */
+function pausedWithin(state: KeyState, scope: string, from: number, to: number): number {
+	const start = Math.max(from, state.pausedFrom.get(scope) ?? 0);
+	const end = Math.min(to, state.pausedUntil.get(scope) ?? 0);
+	return Math.max(0, end - start);
 }
 
 /** PostHog asked to wait: no request of this key in the same throttle classes goes before then. */
@@ -249,9 +266,11 @@ export function pause(key: string, request: PacedRequest, waitMs: number) {
 }
 
 function holdBack(state: KeyState, throttles: Throttle[], waitMs: number) {
-	const until = clock.now() + waitMs;
+	const now = clock.now();
 	for (const { scope } of throttles) {
-		state.pausedUntil.set(scope, Math.max(state.pausedUntil.get(scope) ?? 0, until));
+		const pausedUntil = state.pausedUntil.get(scope) ?? 0;
+		if (pausedUntil <= now) state.pausedFrom.set(scope, now);
+		state.pausedUntil.set(scope, Math.max(pausedUntil, now + waitMs));
 	}
 }
 
