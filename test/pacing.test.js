@@ -129,16 +129,26 @@ describe('the pacer', () => {
 			for (let n = 0; n < count; n++)
 				(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
 		};
-		await send(10);
-		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(20_000, 20_000);
-		expect(pacer.pacedLimit(key, 'test', request)).toBe(50); // at most half at once
+		await send(20);
+		pacer.pause(key, request, 20_000); // another request's 429
 		posthog.time.nowMs += 30_000;
 		await send(20);
 
 		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(1_000, 1_000);
 
-		// 30 admitted in a window that a 20-second pause took a third of: 45 for the whole window
-		expect(pacer.pacedLimit(key, 'test', request)).toBe(45);
+		// 40 admitted in a window that a 20-second pause took a third of: 60 for the whole window
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(60);
+	});
+
+	test('a lesson never lowers a limit below half the table’s', async () => {
+		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
+		const key = newKey();
+		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(10_000, 10_000);
+		posthog.time.nowMs += 70_000;
+
+		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(10_000, 10_000);
+
+		expect(pacer.pacedLimit(key, 'test', request)).toBe(50);
 	});
 
 	test('a learned limit holds the next window to what PostHog admitted', async () => {

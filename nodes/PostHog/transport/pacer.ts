@@ -13,8 +13,8 @@ import { clock, limits } from './timing';
  * persons throttle of some versions, docs/posthog-api.md §0), and several n8n processes (queue
  * mode workers) can share a key. So a 429 that came although the pacer saw room teaches it the
  * limit the server really has for that key: the class is lowered to what its window admitted
- * (scaled up for the part of the window a pause held the key back, and at most to half at
- * once: what another client of the key took is not ours to measure), and climbs back by a
+ * (scaled up for the part of the window a pause held the key back, and never below half the
+ * table: what another client of the key took is not ours to measure), and climbs back by a
  * fiftieth of the table's limit per window without a 429 (additive increase, multiplicative
  * decrease). Holds no user data: a key is the host plus a hash of the API key.
  */
@@ -249,7 +249,9 @@ function learn(
 	if (paused > window / 2) return;
 	const admitted = Math.round((sent * window) / (window - paused));
 	const before = sameLesson ? previous.before : limitOf(state, refusing, now);
-	const limit = Math.min(before, Math.max(admitted, Math.ceil(before / 2), 1));
+	// Never below half the table: another client of the key can take the window while this one
+	// is paused, and lessons from windows it lost would compound (measured in bench:pacing).
+	const limit = Math.min(before, Math.max(admitted, Math.ceil(refusing.limit / 2), 1));
 	state.learned.set(refusing.scope, { limit, at: now + waitMs, before });
 }
 
