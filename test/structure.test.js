@@ -175,6 +175,40 @@ test('an operation that takes over its request says why: it pages, or it sends i
 	}
 });
 
+describe('the node as an AI agent’s tool', () => {
+	const toolDescriptions = properties.filter((property) => property.name === 'toolDescription');
+	const toolDescriptionOf = (resource, operation) =>
+		toolDescriptions.find(
+			({ displayOptions: { show } }) =>
+				show.resource.includes(resource) && show.operation.includes(operation),
+		)?.default;
+
+	test('every operation tells a model what it does, in its tool variant only', () => {
+		for (const { resource, operation } of operations) {
+			const text = toolDescriptionOf(resource, operation);
+			expect({ operation: `${resource}.${operation}`, long: text?.length > 60 }).toEqual({
+				operation: `${resource}.${operation}`,
+				long: true,
+			});
+		}
+		for (const { displayOptions } of toolDescriptions)
+			expect(displayOptions.show['@tool']).toEqual([true]);
+	});
+
+	test.each([
+		['featureFlag', 'delete'],
+		['featureFlag', 'update'],
+		['insight', 'delete'],
+		['insightSharing', 'refresh'],
+		['person', 'delete'],
+	])(
+		'%s.%s says it cannot be undone or changes who sees what, and asks for a human review',
+		(resource, operation) => {
+			expect(toolDescriptionOf(resource, operation)).toMatch(/put a human review before/i);
+		},
+	);
+});
+
 describe('trigger nodes', () => {
 	test('have the contract’s names, the shared credential and their own icons', () => {
 		const instant = new PostHogTrigger().description;

@@ -323,32 +323,28 @@ test('the trigger examples start with the package’s triggers, with the shared 
 	}
 });
 
-// Triggers need a started n8n: activation (the editor's Publish) through its REST API, the
-// webhook served on its port, polls on its schedule. Publishing is n8n 2.x's REST route.
-test(
-	'the trigger examples on a started n8n: event trigger destination, delivery and removal; a polled new company',
-	{ skip: n8n.N8N_VERSION.startsWith('1.') && 'n8n 1.x activates workflows through another route' },
-	async (t) => {
-		ctx.sandbox.reset();
-		const server = await n8n.startN8nServer(ctx.env, {
-			logFile: path.join(ctx.work, 'n8n-triggers.log'),
-		});
-		console.log(`# n8n started in ${server.readyMs} ms`);
-		try {
-			const rest = await signIn(server.url, { n8nBin: n8n.n8nBin() });
-			await t.test(
-				'signup-failed-alert: activation makes the destination, a delivery runs the workflow, deactivation deletes it',
-				() => eventTrigger(rest),
-			);
-			await t.test(
-				'new-company-to-crm: a company created in PostHog comes out of the next scheduled poll',
-				() => pollTrigger(rest),
-			);
-		} finally {
-			await server.stop();
-		}
-	},
-);
+// Triggers need a started n8n: activation (the editor's Publish, n8n 1.x: the Active toggle)
+// through its REST API, the webhook served on its port, polls on its schedule.
+test('the trigger examples on a started n8n: event trigger destination, delivery and removal; a polled new company', async (t) => {
+	ctx.sandbox.reset();
+	const server = await n8n.startN8nServer(ctx.env, {
+		logFile: path.join(ctx.work, 'n8n-triggers.log'),
+	});
+	console.log(`# n8n started in ${server.readyMs} ms`);
+	try {
+		const rest = await signIn(server.url, { n8nBin: n8n.n8nBin(), version: n8n.N8N_VERSION });
+		await t.test(
+			'signup-failed-alert: activation makes the destination, a delivery runs the workflow, deactivation deletes it',
+			() => eventTrigger(rest),
+		);
+		await t.test(
+			'new-company-to-crm: a company created in PostHog comes out of the next scheduled poll',
+			() => pollTrigger(rest),
+		);
+	} finally {
+		await server.stop();
+	}
+});
 
 const ALERT_ID = 'PhSignupFailAlrt';
 const CRM_ID = 'PhNewCompanyCrm1';

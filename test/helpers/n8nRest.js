@@ -1,6 +1,7 @@
 'use strict';
-// The REST API of n8n's editor (2.x routes), signed in as the owner: what the end-to-end tests need
-// to activate and deactivate a workflow, as the editor's Publish button does, and read its runs.
+// The REST API of n8n's editor, signed in as the owner: what the end-to-end tests need to activate
+// and deactivate a workflow, as the editor's Publish button (n8n 1.x: the Active toggle) does, and
+// read its runs.
 const { createRequire } = require('node:module');
 
 const OWNER = {
@@ -19,8 +20,14 @@ async function answer(res, what) {
 }
 
 /** Sets up the owner account when n8n asks for one, signs in, and returns the calls. */
-async function signIn(baseUrl, { n8nBin }) {
-	const settings = await answer(await fetch(`${baseUrl}/rest/settings`), 'settings');
+async function signIn(baseUrl, { n8nBin, version }) {
+	// n8n 1.x answers readiness before it has mounted its REST routes: 404 until then.
+	let response = await fetch(`${baseUrl}/rest/settings`);
+	for (const started = Date.now(); response.status === 404 && Date.now() - started < 30_000; ) {
+		await new Promise((resolve) => setTimeout(resolve, 250));
+		response = await fetch(`${baseUrl}/rest/settings`);
+	}
+	const settings = await answer(response, 'settings');
 	if (settings.userManagement?.showSetupOnFirstLoad) {
 		await answer(
 			await fetch(`${baseUrl}/rest/owner/setup`, {
@@ -73,15 +80,26 @@ async function signIn(baseUrl, { n8nBin }) {
 			await new Promise((resolve) => setTimeout(resolve, 250));
 		}
 	};
+	// n8n 1.x has no publication: the Active toggle saves `active`, and the call returns once the
+	// triggers have started (or stopped), with an error when one of them could not.
+	const isV1 = String(version ?? settings.versionCli ?? '').startsWith('1.');
+	const setActive = async (workflowId, active) => {
+		const { versionId } = await call('GET', `/workflows/${workflowId}`);
+		const workflow = await call('PATCH', `/workflows/${workflowId}`, { active, versionId });
+		if (workflow.active !== active) throw new Error(`${workflowId} is not active: ${active}`);
+		return workflow;
+	};
 	return {
 		/** Publishes the workflow's current version, and waits until its triggers have started. */
 		async activate(workflowId) {
+			if (isV1) return await setActive(workflowId, true);
 			const { versionId } = await call('GET', `/workflows/${workflowId}`);
 			await call('POST', `/workflows/${workflowId}/activate`, { versionId });
 			return await settled(workflowId, ['published']);
 		},
 		/** Unpublishes the workflow, and waits until its triggers have stopped. */
 		async deactivate(workflowId) {
+			if (isV1) return await setActive(workflowId, false);
 			await call('POST', `/workflows/${workflowId}/deactivate`, {});
 			return await settled(workflowId, ['not_published']);
 		},

@@ -7,7 +7,7 @@ const { NodeHelpers } = require('n8n-workflow');
 const {
 	getSchema,
 } = require('n8n-core/dist/execution-engine/node-execution-context/utils/create-node-as-tool');
-const { usePostHog } = require('../helpers/posthog');
+const { usePostHog, seedGroups } = require('../helpers/posthog');
 const { PostHogManagement } = require('../helpers/builtPackage');
 const { query } = require('../helpers/operations');
 
@@ -25,10 +25,33 @@ const SIGNUPS =
 const toolNode = (parameters) => ({
 	id: 'tool',
 	name: 'Run HogQL',
-	type: 'n8n-nodes-posthog.postHogManagement',
+	type: 'n8n-nodes-posthog.postHogManagementTool',
 	typeVersion: 1,
 	position: [0, 0],
 	parameters,
+});
+
+/**
+ * The node's tool variant as n8n makes it (n8n's tool-generation `convertNodeToAiTool`): the
+ * name gains `Tool`, and n8n adds no Tool Description of its own since the node declares one.
+ */
+function toolVariant() {
+	const node = new PostHogManagement();
+	const description = { ...node.description, name: `${node.description.name}Tool` };
+	return Object.create(node, { description: { value: description } });
+}
+
+/** The node's parameters as n8n's Workflow completes them with their defaults. */
+const withDefaults = (node, nodeType) => ({
+	...node,
+	parameters: NodeHelpers.getNodeParameters(
+		nodeType.description.properties,
+		node.parameters,
+		true,
+		false,
+		node,
+		nodeType.description,
+	),
 });
 
 describe('query run as an AI tool', () => {
@@ -36,17 +59,72 @@ describe('query run as an AI tool', () => {
 		posthog.time.nowMs += 2 * 3600e3; // out of the previous test's 120-an-hour window
 	});
 
-	test('n8n builds the tool from the node: the action as its description, the $fromAI keys as its input', () => {
-		const node = toolNode(TOOL_PARAMETERS);
+	test('n8n builds the tool from the node: its Tool Description, and the $fromAI keys as its input', () => {
+		const nodeType = toolVariant();
+		const node = withDefaults(toolNode(TOOL_PARAMETERS), nodeType);
 
-		expect(NodeHelpers.getToolDescriptionForNode(node, new PostHogManagement())).toBe(
-			'Run a HogQL query in PostHog Management',
-		);
+		const description = NodeHelpers.getToolDescriptionForNode(node, nodeType);
+		expect(description).toMatch(/^Run a HogQL query \(PostHog’s SQL over ClickHouse\)/);
+		for (const fact of [
+			'events (event, timestamp',
+			'persons (',
+			'groups (',
+			'sessions (',
+			'LIMIT',
+			'only 100 rows',
+			'LIMIT 50000',
+			'120 queries an hour',
+		])
+			expect(description).toContain(fact);
 		const schema = getSchema(node);
 		expect(Object.keys(schema.shape).sort()).toEqual(['event', 'query']);
 		expect(schema.shape.query.description).toBe(QUERY_DESCRIPTION);
 		expect(schema.safeParse({ query: SIGNUPS, event: 'signed_up' }).success).toBe(true);
 		expect(schema.safeParse({ event: 'signed_up' }).success).toBe(false);
+	});
+
+	test('a Tool Description the user wrote is what the model is told', () => {
+		const nodeType = toolVariant();
+		const node = withDefaults(
+			toolNode({ ...TOOL_PARAMETERS, toolDescription: 'Count signups by day' }),
+			nodeType,
+		);
+
+		expect(NodeHelpers.getToolDescriptionForNode(node, nodeType)).toBe('Count signups by day');
+	});
+
+	test('outside the tool variant the node shows no Tool Description', () => {
+		const node = new PostHogManagement();
+		const parameters = NodeHelpers.getNodeParameters(
+			node.description.properties,
+			TOOL_PARAMETERS,
+			true,
+			false,
+			toolNode(TOOL_PARAMETERS),
+			node.description,
+		);
+
+		expect(parameters).not.toHaveProperty('toolDescription');
+	});
+
+	test('as a tool, an error’s message carries its fix, since the agent is given the message only', async () => {
+		seedGroups(posthog.emulator.state, { groupTypeIndex: 0, count: 150, prefix: 'many' });
+		const parameters = { ...TOOL_PARAMETERS, query: 'SELECT key FROM groups' };
+
+		const asTool = await posthog.run(parameters, {
+			nodeType: toolVariant(),
+			type: 'n8n-nodes-posthog.postHogManagementTool',
+			input: [{ json: { event: 'x' } }],
+		});
+		const asNode = await posthog.run(parameters, { input: [{ json: { event: 'x' } }] });
+
+		expect(asTool.error.message).toMatch(
+			/^PostHog returned only the first 100 rows of this query; it has more\. Without a LIMIT PostHog returns at most 100 rows\. To get them all, end the query with a LIMIT of up to 50,000/,
+		);
+		expect(asNode.error.message).toBe(
+			'PostHog returned only the first 100 rows of this query; it has more',
+		);
+		expect(asNode.error.description).toMatch(/^Without a LIMIT PostHog returns at most 100 rows/);
 	});
 
 	test('the Query field tells a model what HogQL is and which tables it can read, with an example', () => {

@@ -3,6 +3,7 @@ import {
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 } from 'n8n-workflow';
+import { withFixForAgents } from '../transport/errors';
 
 /** Refuses a bad parameter before any request is sent, naming the parameter and the item. */
 export function invalidParameter(
@@ -11,10 +12,11 @@ export function invalidParameter(
 	problem: string,
 ): NodeOperationError {
 	const itemIndex = context.getItemIndex();
-	return new NodeOperationError(context.getNode(), `${parameter}: ${problem}`, {
+	const error = new NodeOperationError(context.getNode(), `${parameter}: ${problem}`, {
 		itemIndex,
 		description: `Check the "${parameter}" parameter of item ${itemIndex}.`,
 	});
+	return withFixForAgents(context, error);
 }
 
 /** A required text parameter, sent as typed; blank text is refused. */

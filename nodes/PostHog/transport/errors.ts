@@ -1,5 +1,6 @@
 import {
 	NodeApiError,
+	NodeOperationError,
 	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IN8nHttpFullResponse,
@@ -126,6 +127,21 @@ export async function throwOnPostHogError(
 ): Promise<INodeExecutionData[]> {
 	if (response.statusCode < 400) return items;
 	throw postHogApiError(this.getNode(), response, this.getItemIndex());
+}
+
+/**
+ * When the node runs as an AI agent's tool, the agent is given an error's message only (n8n
+ * turns a failed tool call into `{error: message}`): there the message also carries the fix
+ * that the description gives people. Elsewhere the error is left as it is. Safe to apply twice.
+ */
+export function withFixForAgents<T>(context: { getNode(): INode }, error: T): T {
+	if (!(error instanceof NodeApiError || error instanceof NodeOperationError)) return error;
+	if (!context.getNode().type.endsWith('Tool')) return error;
+	const { description } = error;
+	if (description && !error.message.includes(description)) {
+		error.message = `${error.message.replace(/[.\s]*$/, '')}. ${description}`;
+	}
+	return error;
 }
 
 /** The body PostHog answered an error with, as kept in the NodeApiError, or `{}`. */

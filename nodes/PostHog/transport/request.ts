@@ -17,6 +17,7 @@ import {
 	postHogApiError,
 	rateLimitError,
 	withAppliedWrites,
+	withFixForAgents,
 } from './errors';
 import { pacingKey, waitForTurn } from './pacer';
 import { rememberedPerExecution } from './perExecution';
@@ -89,7 +90,7 @@ async function send<T>(
 			paced,
 			policy.maxWaitSeconds * 1000,
 			(slot) => {
-				throw withAppliedWrites(context, pacedTooLongError(context, request, slot, policy));
+				throw failure(context, pacedTooLongError(context, request, slot, policy));
 			},
 			policy.retryOnRateLimit,
 		);
@@ -113,7 +114,7 @@ async function send<T>(
 				attempts < policy.maxAttempts &&
 				waitedMs + delayMs <= policy.maxWaitSeconds * 1000;
 			if (!withinBounds) {
-				throw withAppliedWrites(
+				throw failure(
 					context,
 					isRateLimited(error)
 						? rateLimitError(context, error as NodeApiError, request, attempts, policy)
@@ -125,6 +126,10 @@ async function send<T>(
 		}
 	}
 }
+
+/** The error a request ends with, as the user (or the agent, for a tool) should see it. */
+const failure = (context: RequestContext, error: unknown) =>
+	withFixForAgents(context, withAppliedWrites(context, error));
 
 const secondsToMs = (seconds: number | undefined) =>
 	seconds === undefined ? undefined : seconds * 1000;

@@ -47,6 +47,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Create an annotation: a note on the project’s charts at a point in time, e.g. a deploy or a launch. Returns the annotation (id, content, date_marker, scope). Date: ISO 8601; without a time zone it is read in the workflow’s time zone; empty means now. Scope project (default) or organization (shown in every project). Never retried after a server error: PostHog has no idempotency for annotations.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['annotation'], operation: ['create'] } },
 	[

@@ -22,6 +22,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Delete an annotation by its numeric ID (PostHog soft-deletes it; the output is the annotation with deleted: true).';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['annotation'], operation: ['delete'] } },
 	[

@@ -66,6 +66,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List annotations, latest date first, one item per annotation (id, content, date_marker, scope, created_by). Includes organization-wide annotations made in other projects. Optional: a text search and a date range (ISO 8601). Use Limit to keep the output small.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['annotation'], operation: ['getAll'] } },
 	[

@@ -57,6 +57,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Create a feature flag with a unique key (letters, digits, - and _ only) that is on for a percentage (0 to 100) of all users. Returns the flag (id, key, active, filters). Fails if the key is taken in the project.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['featureFlag'], operation: ['create'] } },
 	[

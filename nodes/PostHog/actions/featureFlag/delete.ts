@@ -34,6 +34,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Delete a feature flag, by numeric ID or key. Irreversible for the users it served: the flag stops being evaluated at once (PostHog keeps it as deleted; the key can be reused). Put a human review before this in automated workflows.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['featureFlag'], operation: ['delete'] } },
 	[featureFlagLocator(), optionsField()],

@@ -13,6 +13,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Get one feature flag, by numeric ID or key: key, name (its description), active, and its release conditions (filters.groups, each with a rollout_percentage).';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['featureFlag'], operation: ['get'] } },
 	[featureFlagLocator(), optionsField()],

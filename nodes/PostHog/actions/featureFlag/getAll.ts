@@ -22,6 +22,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List feature flags, newest first, one item per flag (id, key, name, active, filters). Optional filters: a text search on key and description, active true/false or STALE. Use Limit to keep the output small.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['featureFlag'], operation: ['getAll'] } },
 	[

@@ -86,6 +86,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Update a feature flag, by numeric ID or key: only the fields given change. Active (on/off), Description, Rollout Percentage (0 to 100, set on every release condition; the flag is read first). Changes who sees a feature at once: put a human review before it in automated workflows.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['featureFlag'], operation: ['update'] } },
 	[

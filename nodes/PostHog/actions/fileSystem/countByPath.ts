@@ -15,6 +15,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Count every item in PostHog’s project tree below a folder path (e.g. Marketing/Campaigns) and list the first 200 of them. Returns {count, entries, has_more}.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['countByPath'] } },
 	[

@@ -13,6 +13,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Create tree entries under Unfiled/ for every object (insight, dashboard, feature flag, ...) that has no place in the project tree yet, optionally of one type only. Returns how many entries were created. It writes, although PostHog serves it as a GET.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['fileUnfiled'] } },
 	[typeFilterField(), optionsField()],

@@ -13,6 +13,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List the project-tree items the API key’s user viewed recently, newest first, one item per view (type, ref, viewed_at). Optional filter by type.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['getLogViews'] } },
 	[

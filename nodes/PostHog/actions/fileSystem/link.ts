@@ -13,6 +13,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Create a shortcut to a project-tree item (or a folder and everything in it) at a new path. The item is given by its tree entry UUID. Returns the new entry.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['link'] } },
 	[fileIdField(), newPathField(), optionsField()],

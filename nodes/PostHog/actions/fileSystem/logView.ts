@@ -29,6 +29,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Record that the API key’s user viewed an item (type and ref, e.g. insight and its short ID), as shown in Recent in PostHog. Viewed At is ISO 8601, default now.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['logView'] } },
 	[

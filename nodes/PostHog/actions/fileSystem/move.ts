@@ -13,6 +13,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Move or rename a project-tree item, given by its tree entry UUID, to a new path; a folder takes everything in it along. Returns the moved entry.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['move'] } },
 	[fileIdField(), newPathField(), optionsField()],

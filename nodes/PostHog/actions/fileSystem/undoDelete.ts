@@ -65,6 +65,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Restore soft-deleted items (each given by type and ref, e.g. insight and its short ID); either all of them are restored or none. Returns {undone}.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['fileSystem'], operation: ['undoDelete'] } },
 	[

@@ -38,6 +38,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Create a group (e.g. a company) of a group type index 0 to 4 with a key and properties. Returns the group. Fails if the key exists; use Create or Update to upsert. Never retried after a server error.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['create'] } },
 	[groupTypeIndexField(), groupKeyField(), propertiesField(), optionsField()],

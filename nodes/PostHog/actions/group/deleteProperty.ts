@@ -20,6 +20,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Remove one property from a group, given by group type index (0 to 4) and key. Returns the group. Fails if the property is not set.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['deleteProperty'] } },
 	[

@@ -15,6 +15,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Get one group by group type index (0 to 4) and key: group_key, created_at and group_properties. A 404 means no such group.';
+
 export const fields = updateDisplayOptions({ show: { resource: ['group'], operation: ['find'] } }, [
 	groupTypeIndexField(),
 	groupKeyField(),

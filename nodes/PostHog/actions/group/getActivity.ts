@@ -19,6 +19,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List the change log of a group (group type index 0 to 4 and key), newest first, one item per entry (activity, user, detail.changes, created_at). Needs the activity_log:read scope.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['getActivity'] } },
 	[groupTypeIndexField(), groupKeyField(), returnAllField(), limitField(), optionsField()],

@@ -24,6 +24,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List the groups of one group type index (0 to 4), newest first, one item per group (group_key, group_properties, created_at). Optional text search. Use Limit to keep the output small.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['getAll'] } },
 	[

@@ -84,6 +84,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List the property names used by groups, one item per property {group_type_index, name, count}.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['getPropertyDefinitions'] } },
 	[optionsField()],

@@ -23,6 +23,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List the 20 most frequent values of a group property across the groups of one type (index 0 to 4), one item per value {name, count}. Optional substring filter on the value.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['getPropertyValues'] } },
 	[

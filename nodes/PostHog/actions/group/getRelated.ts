@@ -41,6 +41,9 @@ export const option: INodePropertyOptions = {
 // About a person there is no group: the group fields hide.
 const aboutGroup = { hide: { relatedTo: ['person'] } };
 
+export const toolDescription =
+	'List the persons and groups that shared events with a group (type index and key) or a person (UUID) in the last 90 days, one item per actor.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['getRelated'] } },
 	[

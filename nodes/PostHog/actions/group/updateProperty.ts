@@ -54,6 +54,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Set properties on an existing group (type index 0 to 4 and key), one request per property; values written as JSON are stored as JSON. Returns the group after the last one. A 404 means the group does not exist.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['updateProperty'] } },
 	[groupTypeIndexField(), groupKeyField(), propertiesField(), optionsField()],

@@ -100,6 +100,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Create a group with its properties, or set them on it when the group (type index 0 to 4 and key) exists. Returns the group. Values written as JSON are stored as JSON.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['group'], operation: ['upsert'] } },
 	[groupTypeIndexField(), groupKeyField(), propertiesField(), optionsField()],

@@ -33,6 +33,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Save a HogQL query as a SQL insight with a name (and optional description), shown in PostHog’s insight lists. Returns the insight (id, short_id, name).';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['create'] } },
 	[{ ...insightNameField(), required: true }, hogQlInsightField(true), optionsField()],

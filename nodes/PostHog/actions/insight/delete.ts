@@ -18,6 +18,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Delete an insight by numeric ID or URL (PostHog soft-deletes it and can restore it). Its dashboards and share links stop showing it. Put a human review before this in automated workflows.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['delete'] } },
 	[insightLocator('The insight to delete'), optionsField()],

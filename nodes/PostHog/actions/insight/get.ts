@@ -29,6 +29,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Get an insight by numeric ID or URL, with its query and the results PostHog has cached; result_computed: false means PostHog has none cached (set Options, Refresh to compute them, which is slower).';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['get'] } },
 	[

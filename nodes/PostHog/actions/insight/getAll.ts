@@ -51,6 +51,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List the saved insights of the project, one item per insight (id, short_id, name, description, last_modified_at), most recently modified first. Optional text search. Use Limit to keep the output small.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['getAll'] } },
 	[

@@ -41,6 +41,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Update an insight by numeric ID or URL: only the fields given change (name, description, HogQL query). Returns the insight.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insight'], operation: ['update'] } },
 	[

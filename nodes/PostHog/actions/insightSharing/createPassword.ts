@@ -37,6 +37,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Add a password (at least 8 characters) to an insight’s share link; password protection must be on. Returns the password once: store it.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insightSharing'], operation: ['createPassword'] } },
 	[

@@ -21,6 +21,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Deactivate one password of an insight’s share link, by the password’s ID (from Get).';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insightSharing'], operation: ['deletePassword'] } },
 	[

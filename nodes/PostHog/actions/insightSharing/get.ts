@@ -14,6 +14,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Get an insight’s sharing settings: enabled, access_token (the share link is HOST/shared/ACCESS_TOKEN), password_required and the active passwords.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insightSharing'], operation: ['get'] } },
 	[insightLocator('The insight whose sharing to manage'), optionsField()],

@@ -18,6 +18,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Issue a new access token for an insight’s share link. The old link stops working at once and cannot be restored: put a human review before this in automated workflows.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['insightSharing'], operation: ['refresh'] } },
 	[insightLocator('The insight whose sharing to manage'), optionsField()],

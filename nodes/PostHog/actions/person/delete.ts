@@ -33,6 +33,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Delete a person, by UUID, distinct ID or URL; with Options, Delete Events also their events. Irreversible (GDPR deletion): put a human review before this in automated workflows. PostHog queues it: the output is {success, queued: true, person}, and the person may still be listed for a while.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['person'], operation: ['delete'] } },
 	[

@@ -47,6 +47,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Remove one property from a person, by UUID, distinct ID or URL. Returns PostHog’s answer.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['person'], operation: ['deleteProperty'] } },
 	[personLocator(), personPropertyNameField(), optionsField()],

@@ -14,6 +14,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Get one person, by UUID, distinct ID (e.g. the email or user ID your app identifies them with) or URL: id (a number here), uuid, distinct_ids, properties, created_at.';
+
 export const fields = updateDisplayOptions({ show: { resource: ['person'], operation: ['get'] } }, [
 	personLocator(),
 	optionsField(),

@@ -51,6 +51,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'List persons, newest first, one item per person: id and uuid (the person’s UUID, to chain into other person operations), distinct_ids, properties (e.g. properties.email), created_at. Optional filters: search (email, distinct ID or UUID), an exact email, an exact distinct ID, property values. Use Limit to keep the output small.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['person'], operation: ['getAll'] } },
 	[

@@ -38,6 +38,9 @@ export const option: INodePropertyOptions = {
 	},
 };
 
+export const toolDescription =
+	'Set properties on a person (by UUID, distinct ID or URL) in one request; other properties are kept. PostHog queues the change: the output is {success, queued: true, person}, and a read right after may show the old values.';
+
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['person'], operation: ['setProperties'] } },
 	[

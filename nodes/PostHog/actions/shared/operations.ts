@@ -3,6 +3,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeExecutionData,
 } from 'n8n-workflow';
+import { withFixForAgents } from '../../transport/errors';
 
 /**
  * n8n's routing lets an operation take over the sending of its request in one place only:
@@ -20,7 +21,11 @@ type RoutedOperation = (
 
 function declared(kind: string, run: RoutedOperation): { pagination: RoutedOperation } {
 	const pagination: RoutedOperation = async function (this, requestData) {
-		return await run.call(this, requestData);
+		try {
+			return await run.call(this, requestData);
+		} catch (error) {
+			throw withFixForAgents(this, error);
+		}
 	};
 	// The name says what the operation runs, in stack traces and in the structure test.
 	Object.defineProperty(pagination, 'name', { value: `${kind}(${run.name})` });

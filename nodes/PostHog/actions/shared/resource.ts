@@ -2,8 +2,15 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { throwOnPostHogError } from '../../transport/errors';
 import { responseToItems } from './output';
 
-/** What an operation file exports: its Operation option (with routing) and all its fields. */
-export type Operation = { option: INodePropertyOptions; fields: INodeProperties[] };
+/**
+ * What an operation file exports: its Operation option (with routing), all its fields, and what
+ * an AI agent is told about it when the node is the agent's tool (`toolDescription`).
+ */
+export type Operation = {
+	option: INodePropertyOptions;
+	fields: INodeProperties[];
+	toolDescription: string;
+};
 
 export type Resource = {
 	option: INodePropertyOptions;
@@ -30,8 +37,32 @@ export function defineResource(
 			options: operations.map((operation) => operation.option).sort(byName),
 			default: defaultOperation,
 		},
-		fields: operations.flatMap((operation) => operation.fields),
+		fields: operations.flatMap((operation) => [
+			...operation.fields,
+			toolDescriptionField(option.value as string, operation),
+		]),
 	};
+}
+
+/**
+ * The tool's description, shown only in the node's tool variant (`@tool`). n8n describes a tool
+ * by its `toolDescription` parameter when the node declares one, and otherwise only by the
+ * operation's action ("Run a HogQL query in PostHog Management", docs/n8n-notes.md §7): this
+ * tells the model what the operation does, returns and allows, and a user can edit it.
+ */
+function toolDescriptionField(resource: string, { option, toolDescription }: Operation) {
+	return {
+		displayName: 'Tool Description',
+		name: 'toolDescription',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: toolDescription,
+		description:
+			'What the AI agent is told about this tool. The default says what the operation does, returns and allows; adapt it to your agent.',
+		displayOptions: {
+			show: { '@tool': [true], resource: [resource], operation: [option.value as string] },
+		},
+	} satisfies INodeProperties;
 }
 
 /**
