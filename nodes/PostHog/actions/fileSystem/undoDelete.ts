@@ -1,20 +1,14 @@
 import {
-	NodeApiError,
 	updateDisplayOptions,
-	type DeclarativeRestApiSettings,
-	type IExecutePaginationFunctions,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
-	type INodeExecutionData,
 	type INodePropertyOptions,
-	type JsonObject,
 } from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
 import { errorBodyOf } from '../../transport/errors';
-import { sendRoutedRequest } from '../../transport/request';
 import { errorCode } from '../../transport/retry';
 import { optionsField } from '../shared/descriptions';
-import { sendsOwnRequests } from '../shared/operations';
+import { explainsFailures } from '../shared/operations';
 
 type DeletedItem = { type?: string; ref?: string; path?: string };
 
@@ -37,21 +31,10 @@ async function checkItems(
  * Older servers have no `undo_delete` action (docs/posthog-api.md §1 "Older servers"): the 404
  * says so, rather than PostHog's bare "Not found.".
  */
-async function explainMissingAction(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	try {
-		return await sendRoutedRequest.call(this, requestData);
-	} catch (error) {
-		const detail = String(errorBodyOf(error).detail ?? '');
-		if (errorCode(error) === '404' && !/project/i.test(detail)) {
-			(error as NodeApiError).description =
-				'This PostHog version has no Undo Delete for the project tree; newer versions do (for self-hosted PostHog: upgrade it). Restore the items in PostHog instead.';
-		}
-		throw new NodeApiError(this.getNode(), error as JsonObject);
-	}
-}
+const explainMissingAction = (error: unknown) =>
+	errorCode(error) === '404' && !/project/i.test(String(errorBodyOf(error).detail ?? ''))
+		? 'This PostHog version has no Undo Delete for the project tree; newer versions do (for self-hosted PostHog: upgrade it). Restore the items in PostHog instead.'
+		: undefined;
 
 // All items are restored or none (docs/posthog-api.md §1.6).
 export const option: INodePropertyOptions = {
@@ -61,7 +44,7 @@ export const option: INodePropertyOptions = {
 	description: 'Restore soft-deleted items; either all of them are restored or none',
 	routing: {
 		request: { method: 'POST', url: '/api/projects/{projectId}/file_system/undo_delete/' },
-		operations: sendsOwnRequests(explainMissingAction),
+		operations: explainsFailures(explainMissingAction),
 	},
 };
 

@@ -1,9 +1,12 @@
-import type {
-	DeclarativeRestApiSettings,
-	IExecutePaginationFunctions,
-	INodeExecutionData,
+import {
+	NodeApiError,
+	type DeclarativeRestApiSettings,
+	type IExecutePaginationFunctions,
+	type INodeExecutionData,
+	type JsonObject,
 } from 'n8n-workflow';
 import { withFixForAgents } from '../../transport/errors';
+import { sendRoutedRequest } from '../../transport/request';
 
 /**
  * n8n's routing lets an operation take over the sending of its request in one place only:
@@ -37,3 +40,18 @@ export const pagedBy = (pager: RoutedOperation) => declared('pagedBy', pager);
 
 /** The operation's item sends its own requests with `run`. */
 export const sendsOwnRequests = (run: RoutedOperation) => declared('sendsOwnRequests', run);
+
+/**
+ * The operation sends its one request, and explains the failures PostHog's own message leaves
+ * users guessing about: `explain` gives the description for a failure it recognises.
+ */
+export const explainsFailures = (explain: (error: unknown) => string | undefined) =>
+	sendsOwnRequests(async function explainFailures(this, requestData) {
+		try {
+			return await sendRoutedRequest.call(this, requestData);
+		} catch (error) {
+			const description = explain(error);
+			if (description) (error as NodeApiError).description = description;
+			throw new NodeApiError(this.getNode(), error as JsonObject);
+		}
+	});
