@@ -114,7 +114,7 @@ describe('insight resource locator', () => {
 		);
 
 		expect(error.message).toBe(
-			'Insight: not a PostHog insight URL (…/project/<id>/insights/<short id>)',
+			'Insight: not a PostHog insight URL (…/project/ID/insights/SHORT_ID)',
 		);
 		posthog.expectReceived([]);
 	});

@@ -133,7 +133,7 @@ describe('person get and the Person locator', () => {
 		);
 
 		expect(error.message).toBe(
-			'Person: not a PostHog person URL (…/project/<id>/person/<distinct ID>)',
+			'Person: not a PostHog person URL (…/project/ID/person/DISTINCT_ID)',
 		);
 		expect(posthog.requests()).toHaveLength(0);
 	});

@@ -14,7 +14,7 @@ export type ResourceLocatorValue = { mode?: string; value?: unknown };
 export type LocatorUrl = {
 	/** The ID is the first capture group. */
 	pattern: RegExp;
-	/** What the URL should look like, for the error: "…/project/<id>/…". */
+	/** What the URL should look like, for the error: "…/project/ID/…". */
 	shape: string;
 };
 

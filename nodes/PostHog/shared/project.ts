@@ -24,7 +24,7 @@ import { fillPlaceholder } from './placeholder';
 
 export const PROJECT_URL: LocatorUrl = {
 	pattern: /\/project\/(\d+)/,
-	shape: '…/project/<id>/…',
+	shape: '…/project/ID/…',
 };
 
 /** The Project locator as the triggers declare it; the action node adds its routing. */

@@ -54,7 +54,7 @@ function decoded(text: string): string {
 // The URL shows the distinct ID percent-encoded (…/person/maria%40acme.com).
 const PERSON_URL: LocatorUrl = {
 	pattern: /\/person\/([^/?#]+)/,
-	shape: '…/project/<id>/person/<distinct ID>',
+	shape: '…/project/ID/person/DISTINCT_ID',
 };
 
 /** The person's UUID, whatever the locator's mode: every person route takes the UUID. */
@@ -101,7 +101,7 @@ export function personLocator(): INodeProperties {
 		default: { mode: 'distinctId', value: '' },
 		required: true,
 		description: 'The person to work on',
-		hint: 'A distinct ID or a URL (…/project/<id>/person/<distinct ID>) is resolved to the person’s UUID with one look-up per execution',
+		hint: 'A distinct ID or a URL (…/project/ID/person/DISTINCT_ID) is resolved to the person’s UUID with one look-up per execution',
 		modes: [
 			{
 				displayName: 'By ID',

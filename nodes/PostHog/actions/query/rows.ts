@@ -29,7 +29,7 @@ function moreRowsError(context: IExecuteSingleFunctions, returned: number): Node
 		`PostHog returned only the first ${returned} rows of this query; it has more`,
 		{
 			itemIndex: context.getItemIndex(),
-			description: `Without a LIMIT PostHog returns at most ${returned} rows. To get them all, end the query with a LIMIT of up to ${cap} (e.g. LIMIT ${MAX_HOGQL_ROWS}); for more than that, run it in pages on an ordered column (WHERE timestamp > '<last one seen>' ORDER BY timestamp LIMIT ${MAX_HOGQL_ROWS}). To output the ${returned} rows anyway, turn on Options → Partial Results.`,
+			description: `Without a LIMIT PostHog returns at most ${returned} rows. To get them all, end the query with a LIMIT of up to ${cap} (e.g. LIMIT ${MAX_HOGQL_ROWS}); for more than that, run it in pages on an ordered column (WHERE timestamp > 'LAST_TIMESTAMP_SEEN' ORDER BY timestamp LIMIT ${MAX_HOGQL_ROWS}). To output the ${returned} rows anyway, turn on Options → Partial Results.`,
 		},
 	);
 }

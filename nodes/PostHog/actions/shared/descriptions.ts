@@ -148,7 +148,7 @@ export function updateFieldsField(...fields: INodeProperties[]): INodeProperties
 	return collectionField('Update Fields', 'updateFields', 'Add Field', fields);
 }
 
-/** A text filter sent as `?<query>=` (the filter's own name unless told). */
+/** A text filter sent as a query parameter (the filter's own name unless told). */
 export function queryFilter({
 	displayName,
 	name,

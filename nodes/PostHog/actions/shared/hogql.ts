@@ -5,7 +5,7 @@ export const MAX_HOGQL_ROWS = 50_000;
 
 // Also read by AI agents when the node is a tool: it says what HogQL is and what it can query.
 const HOGQL_DESCRIPTION =
-	'HogQL, PostHog’s SQL dialect over ClickHouse. Tables: events (event, timestamp, distinct_id, person_id, properties.<name>), persons (id, created_at, properties.<name>), groups (index, key, created_at, properties.<name>) and sessions (session_id, $start_timestamp, $session_duration). Example: SELECT event, count() AS total FROM events WHERE timestamp > now() - INTERVAL 7 DAY GROUP BY event ORDER BY total DESC LIMIT 20';
+	'HogQL, PostHog’s SQL dialect over ClickHouse. Tables: events (event, timestamp, distinct_id, person_id, properties.NAME), persons (id, created_at, properties.NAME), groups (index, key, created_at, properties.NAME) and sessions (session_id, $start_timestamp, $session_duration). Example: SELECT event, count() AS total FROM events WHERE timestamp > now() - INTERVAL 7 DAY GROUP BY event ORDER BY total DESC LIMIT 20';
 
 /** A HogQL text field, edited in n8n's SQL editor. */
 export function hogQlField(

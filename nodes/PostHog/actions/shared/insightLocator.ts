@@ -40,7 +40,7 @@ async function lookUpInsightId(context: IExecuteSingleFunctions, shortId: string
 
 const INSIGHT_URL: LocatorUrl = {
 	pattern: /\/project\/\d+\/insights\/([A-Za-z0-9_-]+)/,
-	shape: '…/project/<id>/insights/<short id>',
+	shape: '…/project/ID/insights/SHORT_ID',
 };
 
 /** The numeric insight ID: PostHog's insight routes take only that (docs/posthog-api.md §3). */
@@ -63,7 +63,7 @@ export function insightLocator(description: string): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description,
-		hint: 'A URL (…/project/<id>/insights/<short id>) is resolved to the insight’s numeric ID with one look-up per execution',
+		hint: 'A URL (…/project/ID/insights/SHORT_ID) is resolved to the insight’s numeric ID with one look-up per execution',
 		modes: [
 			{
 				displayName: 'From List',
