@@ -5,37 +5,30 @@ const api = require('../helpers/api');
 const posthog = usePostHog();
 
 describe('group getPropertyValues', () => {
-	test('getPropertyValues sends {group_type_index, key} and outputs one item {name, count} per value, most frequent first', async () => {
-		const { json, items, error } = await posthog.run(
-			group.getPropertyValues({ groupTypeIndex: 0, propertyName: 'industry' }),
-		);
+	test.each([
+		['`{results}`', false],
+		['a bare array (mid-2025 servers)', true],
+	])(
+		'getPropertyValues sends {group_type_index, key} and outputs one item {name, count} per value, most frequent first, from %s',
+		async (_shape, bareArray) => {
+			posthog.emulator.state.propertyValuesBareArray = bareArray;
 
-		expect(error).toBeUndefined();
-		posthog.expectReceived([api.group.propertyValues({ group_type_index: '0', key: 'industry' })]);
-		expect(json).toEqual([
-			{ name: 'SaaS', count: 3 },
-			{ name: 'Biotech', count: 1 },
-			{ name: 'Manufacturing', count: 1 },
-		]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
-	});
+			const { json, items, error } = await posthog.run(
+				group.getPropertyValues({ groupTypeIndex: 0, propertyName: 'industry' }),
+			);
 
-	test('getPropertyValues on a server that answers a bare array (mid-2025) outputs the same items', async () => {
-		posthog.emulator.state.propertyValuesBareArray = true;
-
-		const { json, items, error } = await posthog.run(
-			group.getPropertyValues({ groupTypeIndex: 0, propertyName: 'industry' }),
-		);
-
-		expect(error).toBeUndefined();
-		posthog.expectReceived([api.group.propertyValues({ group_type_index: '0', key: 'industry' })]);
-		expect(json).toEqual([
-			{ name: 'SaaS', count: 3 },
-			{ name: 'Biotech', count: 1 },
-			{ name: 'Manufacturing', count: 1 },
-		]);
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
-	});
+			expect(error).toBeUndefined();
+			posthog.expectReceived([
+				api.group.propertyValues({ group_type_index: '0', key: 'industry' }),
+			]);
+			expect(json).toEqual([
+				{ name: 'SaaS', count: 3 },
+				{ name: 'Biotech', count: 1 },
+				{ name: 'Manufacturing', count: 1 },
+			]);
+			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+		},
+	);
 
 	test('getPropertyValues with no value on a bare-array server outputs no items, without error', async () => {
 		posthog.emulator.state.propertyValuesBareArray = true;
