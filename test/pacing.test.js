@@ -20,6 +20,12 @@ const refuse = (slot) => {
 let keys = 0;
 const newKey = () => pacer.pacingKey('http://posthog.test', `phx_pacer_${++keys}`);
 
+/** `count` requests of `key`, one after another, each answered at once. */
+async function sendAnswered(key, count, paced = request) {
+	for (let n = 0; n < count; n++)
+		(await pacer.waitForTurn(key, paced, Infinity, refuse)).answered();
+}
+
 async function elapsedDuring(work) {
 	const start = posthog.time.now();
 	await work();
@@ -94,8 +100,7 @@ describe('the pacer', () => {
 	test('a 429 although there was room lowers the class to what its window admitted, then it climbs back', async () => {
 		posthog.time.limits.throttles = [{ scope: 'test', limit: 40, periodSeconds: 60 }];
 		const key = newKey();
-		for (let n = 0; n < 30; n++)
-			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		await sendAnswered(key, 30);
 		const refused = await pacer.waitForTurn(key, request, Infinity, refuse);
 
 		refused.throttled(20_000, 20_000);
@@ -110,8 +115,7 @@ describe('the pacer', () => {
 	test('one lesson lowers a limit at most to its half, however little the window admitted', async () => {
 		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
 		const key = newKey();
-		for (let n = 0; n < 5; n++)
-			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		await sendAnswered(key, 5);
 		const inFlight = await Promise.all(
 			[0, 1, 2].map(() => pacer.waitForTurn(key, request, Infinity, refuse)),
 		);
@@ -125,14 +129,10 @@ describe('the pacer', () => {
 	test('what a window admitted counts for the part of it that no pause of PostHog’s held back', async () => {
 		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
 		const key = newKey();
-		const send = async (count) => {
-			for (let n = 0; n < count; n++)
-				(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
-		};
-		await send(20);
+		await sendAnswered(key, 20);
 		pacer.pause(key, request, 20_000); // another request's 429
 		posthog.time.nowMs += 30_000;
-		await send(20);
+		await sendAnswered(key, 20);
 
 		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(1_000, 1_000);
 
@@ -154,14 +154,12 @@ describe('the pacer', () => {
 	test('a learned limit holds the next window to what PostHog admitted', async () => {
 		posthog.time.limits.throttles = [{ scope: 'test', limit: 10, periodSeconds: 60 }];
 		const key = newKey();
-		for (let n = 0; n < 5; n++)
-			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		await sendAnswered(key, 5);
 		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(0, undefined);
 		expect(pacer.pacedLimit(key, 'test', request)).toBe(5);
 
 		const waited = await elapsedDuring(async () => {
-			for (let n = 0; n < 6; n++)
-				(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+			await sendAnswered(key, 6);
 		});
 
 		// 5 admitted in the window: the sixth request waits for the window to pass
@@ -171,8 +169,7 @@ describe('the pacer', () => {
 	test('a wait longer than every window of the class teaches nothing: the pause alone holds', async () => {
 		posthog.time.limits.throttles = [{ scope: 'test', limit: 100, periodSeconds: 60 }];
 		const key = newKey();
-		for (let n = 0; n < 5; n++)
-			(await pacer.waitForTurn(key, request, Infinity, refuse)).answered();
+		await sendAnswered(key, 5);
 
 		(await pacer.waitForTurn(key, request, Infinity, refuse)).throttled(3_600_000, 3_600_000);
 
@@ -184,8 +181,7 @@ describe('the pacer', () => {
 	test('with Requests per Minute set, a 429 pauses but teaches nothing: the user’s rate wins', async () => {
 		const key = newKey();
 		const perMinute = { ...request, requestsPerMinute: 50 };
-		for (let n = 0; n < 5; n++)
-			(await pacer.waitForTurn(key, perMinute, Infinity, refuse)).answered();
+		await sendAnswered(key, 5, perMinute);
 
 		(await pacer.waitForTurn(key, perMinute, Infinity, refuse)).throttled(1_000, 1_000);
 
