@@ -25,6 +25,15 @@ const OFFSET_LISTS = {
 				date_marker: new Date(Date.UTC(2020, 0, 1) - n * 3_600_000).toISOString(),
 			})),
 	},
+	'eventDefinition.getAll': {
+		path: '/api/projects/1/event_definitions/',
+		add: (state, count) =>
+			copies(state.eventDefinitions, count, (n) => ({
+				id: `0193a1e0-0000-7000-8000-${String(1000 + n).padStart(12, '0')}`,
+				name: `bulk_event_${String(n).padStart(4, '0')}`,
+				last_seen_at: '2020-01-01T00:00:00Z',
+			})),
+	},
 	'featureFlag.getAll': {
 		path: '/api/projects/1/feature_flags/',
 		add: (state, count) =>

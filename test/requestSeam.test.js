@@ -21,6 +21,7 @@ const SAMPLES = {
 	'annotation.create': { content: 'Seam deploy' },
 	'annotation.delete': { annotationId: SEED.annotationIds.deploy142 },
 	'annotation.getAll': { returnAll: true },
+	'eventDefinition.getAll': { returnAll: true },
 	'featureFlag.create': { key: 'seam-flag' },
 	'featureFlag.delete': { featureFlagId: locator('key', 'beta') },
 	'featureFlag.get': { featureFlagId: locator('key', 'beta') },

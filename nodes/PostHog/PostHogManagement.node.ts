@@ -1,5 +1,6 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { annotation } from './actions/annotation';
+import { eventDefinition } from './actions/eventDefinition';
 import { featureFlag } from './actions/featureFlag';
 import { fileSystem } from './actions/fileSystem';
 import { group } from './actions/group';
@@ -18,6 +19,7 @@ import { sendRoutedRequest } from './transport/request';
 
 const resources = [
 	annotation,
+	eventDefinition,
 	featureFlag,
 	fileSystem,
 	group,
@@ -36,7 +38,7 @@ export class PostHogManagement implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; run HogQL queries',
+			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; list event definitions; run HogQL queries',
 		defaults: {
 			name: 'PostHog Management',
 		},

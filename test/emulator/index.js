@@ -40,6 +40,7 @@ const ROUTES = compileRoutes(
 		require('./routes/persons'),
 		require('./routes/featureFlags'),
 		require('./routes/annotations'),
+		require('./routes/eventDefinitions'),
 	].flatMap((module) => module.routes),
 );
 

@@ -952,6 +952,7 @@ function buildSeedState(apiKey) {
 		personDeleteStatus: 202, // part2 §3: 204 on older servers
 		groupCaptureFailure: null, // §2.2: an HTTP status makes POST groups/ fail after saving the row
 		events: events(),
+		eventDefinitions: eventDefinitionsOf(events()),
 		hogFunctions: hogFunctions(),
 		queryCache: {}, // part2 §5.4: HogQL answers by cache key, fresh for 6 hours
 		queryStatuses: {}, // part2 §5.2: async query runs, by query id
@@ -970,6 +971,36 @@ function buildSeedState(apiKey) {
 	for (const g of state.groups)
 		upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);
 	return state;
+}
+
+/**
+ * One definition per event name PostHog has seen in a project, as ingestion keeps them
+ * (docs/posthog-api-0.3.md §6): first and last seen from the events.
+ */
+function eventDefinitionsOf(eventRows) {
+	const byName = new Map();
+	for (const { project_id, event, timestamp } of eventRows) {
+		const key = `${project_id}:${event}`;
+		const row = byName.get(key) ?? {
+			project_id,
+			id: `0193a1e0-0000-7000-8000-${String(byName.size + 1).padStart(12, '0')}`,
+			name: event,
+			created_at: timestamp,
+			last_seen_at: timestamp,
+			last_updated_at: timestamp,
+			tags: [],
+			is_action: false,
+			action_id: null,
+			is_calculating: false,
+			last_calculated_at: null,
+			created_by: null,
+			post_to_slack: false,
+		};
+		if (timestamp < row.created_at) row.created_at = timestamp;
+		if (timestamp > row.last_seen_at) row.last_seen_at = row.last_updated_at = timestamp;
+		byName.set(key, row);
+	}
+	return [...byName.values()];
 }
 
 module.exports = { SEED, buildSeedState };
