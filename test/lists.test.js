@@ -16,6 +16,13 @@ const copies = (rows, count, edit) => {
 };
 
 const OFFSET_LISTS = {
+	'action.getAll': {
+		path: '/api/projects/1/actions/',
+		// no `next` at all: a full page may have more after it
+		fullLastPageAsksAgain: true,
+		add: (state, count) =>
+			copies(state.actions, count, (n) => ({ id: 1000 + n, name: `Bulk action ${n}` })),
+	},
 	'annotation.getAll': {
 		path: '/api/projects/1/annotations/',
 		add: (state, count) =>
@@ -59,7 +66,7 @@ const OFFSET_LISTS = {
 	'person.getAll': {
 		path: '/api/projects/1/persons/',
 		// PostHog sets `next` on every full page of persons (docs/posthog-api-part2.md §3)
-		nextOnFullLastPage: true,
+		fullLastPageAsksAgain: true,
 		add: (state, count) =>
 			copies(state.persons, count, (n) => ({
 				id: 1000 + n,
@@ -152,7 +159,7 @@ describe.each(Object.entries(OFFSET_LISTS))('%s, paged by limit/offset', (name, 
 		expect(json.map(idOf)).toEqual(all.slice(0, 2).map(idOf));
 	});
 
-	test('a full last page ends the walk with no extra item, whether or not PostHog sets next on it', async () => {
+	test('a full last page ends the walk with no extra item, whether or not a page follows it', async () => {
 		const seeded = (await run(name, { returnAll: true })).json.length;
 		list.add(posthog.emulator.state, 200 - seeded); // two full pages
 		posthog.emulator.requests.length = 0;
@@ -161,7 +168,7 @@ describe.each(Object.entries(OFFSET_LISTS))('%s, paged by limit/offset', (name, 
 
 		expect(error).toBeUndefined();
 		posthog.expectReceived(
-			list.nextOnFullLastPage
+			list.fullLastPageAsksAgain
 				? [page(100, 0), page(100, 100), page(100, 200)]
 				: [page(100, 0), page(100, 100)],
 		);

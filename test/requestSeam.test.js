@@ -18,6 +18,8 @@ const property = (key, value) => ({ property: [{ key, value }] });
 
 /** Parameters that make each operation succeed against the seeded emulator. */
 const SAMPLES = {
+	'action.get': { actionId: locator('id', SEED.actionIds.signedUp) },
+	'action.getAll': { returnAll: true },
 	'annotation.create': { content: 'Seam deploy' },
 	'annotation.delete': { annotationId: SEED.annotationIds.deploy142 },
 	'annotation.getAll': { returnAll: true },
@@ -149,6 +151,7 @@ test.each([
 	['listSearch', 'searchProjects', {}],
 	['listSearch', 'searchInsights', {}],
 	['listSearch', 'searchFeatureFlags', {}],
+	['listSearch', 'searchActions', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
 	posthog.emulator.override = throttleEveryFirstAttempt();

@@ -1,4 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
+import { action } from './actions/action';
 import { annotation } from './actions/annotation';
 import { eventDefinition } from './actions/eventDefinition';
 import { featureFlag } from './actions/featureFlag';
@@ -10,6 +11,7 @@ import { person } from './actions/person';
 import { query } from './actions/query';
 import { mergeRepeatedFields } from './actions/shared/mergeFields';
 import { resourceSelector } from './actions/shared/resource';
+import { searchActions } from './methods/listSearch/searchActions';
 import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
 import { searchInsights } from './methods/listSearch/searchInsights';
 import { searchProjects } from './methods/listSearch/searchProjects';
@@ -18,6 +20,7 @@ import { projectLocator } from './shared/project';
 import { sendRoutedRequest } from './transport/request';
 
 const resources = [
+	action,
 	annotation,
 	eventDefinition,
 	featureFlag,
@@ -38,7 +41,7 @@ export class PostHogManagement implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; list event definitions; run HogQL queries',
+			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; list actions and event definitions; run HogQL queries',
 		defaults: {
 			name: 'PostHog Management',
 		},
@@ -62,7 +65,7 @@ export class PostHogManagement implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchFeatureFlags, searchInsights, searchProjects },
+		listSearch: { searchActions, searchFeatureFlags, searchInsights, searchProjects },
 		loadOptions: { getGroupTypes },
 	};
 }

@@ -41,6 +41,7 @@ const ROUTES = compileRoutes(
 		require('./routes/featureFlags'),
 		require('./routes/annotations'),
 		require('./routes/eventDefinitions'),
+		require('./routes/actions'),
 	].flatMap((module) => module.routes),
 );
 

@@ -74,6 +74,7 @@ const SEED = {
 		oldCheckout: 21,
 		stagingKillSwitch: 30,
 	},
+	actionIds: { signedUp: 11, viewedPricing: 12, oldOnboarding: 13 },
 	annotationIds: {
 		pricingLaunch: 1,
 		deploy142: 2,
@@ -953,6 +954,8 @@ function buildSeedState(apiKey) {
 		groupCaptureFailure: null, // §2.2: an HTTP status makes POST groups/ fail after saving the row
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
+		actions: actions(),
+		actionsIgnoreParams: false, // §2 of part 3: true = an older server, every action in one answer
 		hogFunctions: hogFunctions(),
 		queryCache: {}, // part2 §5.4: HogQL answers by cache key, fresh for 6 hours
 		queryStatuses: {}, // part2 §5.2: async query runs, by query id
@@ -972,6 +975,41 @@ function buildSeedState(apiKey) {
 		upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);
 	return state;
 }
+
+/** Actions of project 1 (docs/posthog-api-0.3.md §2): two live, one soft-deleted. */
+const actions = () => {
+	const action = (id, name, steps, extra = {}) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		tags: [],
+		post_to_slack: false,
+		slack_message_format: '',
+		steps,
+		created_at: '2025-01-10T09:00:00Z',
+		created_by: null,
+		deleted: false,
+		is_calculating: false,
+		last_calculated_at: '2025-01-20T00:00:00Z',
+		team_id: 1,
+		is_action: true,
+		bytecode_error: null,
+		pinned_at: null,
+		creation_context: null,
+		user_access_level: 'editor',
+		...extra,
+	});
+	return [
+		action(SEED.actionIds.signedUp, 'Signed up', [{ event: 'signed_up', properties: [] }]),
+		action(SEED.actionIds.viewedPricing, 'Viewed pricing', [
+			{ event: '$pageview', url: '/pricing', url_matching: 'contains', properties: [] },
+		]),
+		action(SEED.actionIds.oldOnboarding, 'Old onboarding', [{ event: 'onboarded' }], {
+			deleted: true,
+		}),
+	];
+};
 
 /**
  * One definition per event name PostHog has seen in a project, as ingestion keeps them

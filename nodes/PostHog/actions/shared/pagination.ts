@@ -122,6 +122,33 @@ export async function followOffset(
 	throw tooManyPagesError(this.getNode(), this.getItemIndex());
 }
 
+/**
+ * Walks `limit`/`offset` pages of a list that has no `next` (actions, docs/posthog-api-0.3.md §2):
+ * a page shorter than asked is the last. Older servers ignore `limit` and `offset` and answer
+ * every row each time: a page with nothing new ends the walk too. `keep` filters client-side.
+ */
+export async function followUntilShortPage(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	keep: (entry: IDataObject) => boolean = () => true,
+): Promise<IDataObject[]> {
+	const maxResults = maxResultsOf(requestData);
+	const pageSize = Math.min(100, maxResults);
+	const entries: IDataObject[] = [];
+	const seen = new Set<string>();
+	for (let pages = 0; pages < limits.maxPages; pages++) {
+		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
+		const results = page.results ?? [];
+		const fresh = results.filter((entry) => !seen.has(String(entry.id)));
+		for (const entry of fresh) seen.add(String(entry.id));
+		entries.push(...fresh.filter(keep));
+		if (entries.length >= maxResults) return entries.slice(0, maxResults);
+		if (entries.length > limits.maxOutputItems) throw tooManyItems(this);
+		if (results.length < pageSize || fresh.length === 0) return entries;
+	}
+	throw tooManyPagesError(this.getNode(), this.getItemIndex());
+}
+
 /** The pager of `limit`/`offset` lists: one item per entry, up to the Limit. */
 export async function followOffsetPages(
 	this: IExecutePaginationFunctions,
