@@ -23,6 +23,10 @@ const SAMPLES = {
 	'annotation.create': { content: 'Seam deploy' },
 	'annotation.delete': { annotationId: SEED.annotationIds.deploy142 },
 	'annotation.getAll': { returnAll: true },
+	'annotation.update': {
+		annotationId: SEED.annotationIds.deploy142,
+		updateFields: { content: 'x' },
+	},
 	'eventDefinition.getAll': { returnAll: true },
 	'featureFlag.create': { key: 'seam-flag' },
 	'featureFlag.delete': { featureFlagId: locator('key', 'beta') },

@@ -8,6 +8,7 @@ import { requireText } from '../../shared/validation';
 import { clock } from '../../transport/timing';
 import { isoUtc, readDateTime } from '../shared/dates';
 import { additionalFieldsField, optionsField } from '../shared/descriptions';
+import { annotationDateField, annotationScopeField } from './fields';
 
 type CreateFields = { scope?: string; creationType?: string };
 
@@ -78,33 +79,10 @@ export const fields = updateDisplayOptions(
 				default: 'USR',
 				description: 'Who the annotation comes from',
 			},
-			{
-				displayName: 'Date',
-				name: 'date',
-				type: 'dateTime',
-				default: '',
-				description:
-					'The moment to mark; now when empty. A date without a time zone is read in the workflow’s time zone.',
-			},
-			{
-				displayName: 'Scope',
-				name: 'scope',
-				type: 'options',
-				options: [
-					{
-						name: 'Organization',
-						value: 'organization',
-						description: 'Shown on the charts of every project of the organization',
-					},
-					{
-						name: 'Project',
-						value: 'project',
-						description: 'Shown on the charts of this project',
-					},
-				],
-				default: 'project',
-				description: 'Where the annotation shows',
-			},
+			annotationDateField(
+				'The moment to mark; now when empty. A date without a time zone is read in the workflow’s time zone.',
+			),
+			annotationScopeField(),
 		),
 		optionsField(),
 	],

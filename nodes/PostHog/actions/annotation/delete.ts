@@ -1,11 +1,6 @@
 import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
-import { requireNumericId } from '../../shared/locator';
-import { fillPlaceholder } from '../../shared/placeholder';
 import { optionsField } from '../shared/descriptions';
-
-const fillAnnotationId = fillPlaceholder('annotationId', (context) =>
-	requireNumericId(context, 'annotationId', 'Annotation ID', 'annotation'),
-);
+import { annotationIdField } from './fields';
 
 // DELETE is refused with 405: PostHog deletes annotations softly (docs/posthog-api-part2.md §9.1).
 export const option: INodePropertyOptions = {
@@ -27,16 +22,5 @@ export const toolDescription =
 
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['annotation'], operation: ['delete'] } },
-	[
-		{
-			displayName: 'Annotation ID',
-			name: 'annotationId',
-			type: 'number',
-			default: 0,
-			required: true,
-			description: 'ID of the annotation, as listed by Get Many',
-			routing: { send: { preSend: [fillAnnotationId] } },
-		},
-		optionsField(),
-	],
+	[annotationIdField(), optionsField()],
 );
