@@ -79,6 +79,7 @@ const SAMPLES = {
 	},
 	'insightSharing.get': { insightId: insightByUrl },
 	'insightSharing.refresh': { insightId: insightByUrl },
+	'person.bulkDelete': { personIds: SEED.personIds.tom },
 	'person.delete': {
 		personId: locator('distinctId', 'maria@acme.com'),
 		options: { deleteEvents: true },

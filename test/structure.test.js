@@ -200,6 +200,7 @@ describe('the node as an AI agent’s tool', () => {
 		['featureFlag', 'update'],
 		['insight', 'delete'],
 		['insightSharing', 'refresh'],
+		['person', 'bulkDelete'],
 		['person', 'delete'],
 	])(
 		'%s.%s says it cannot be undone or changes who sees what, and asks for a human review',

@@ -39,6 +39,9 @@ export function refuseBlank(name: string, label: string) {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** Whether a text is a UUID, as PostHog's person, file-system and survey IDs are. */
+export const isUuid = (text: string) => UUID.test(text);
+
 /** A required UUID parameter, trimmed; `what` names it in the error ("file system entry"). */
 export function requireUuid(
 	context: IExecuteSingleFunctions,
@@ -47,6 +50,6 @@ export function requireUuid(
 	what: string,
 ): string {
 	const id = requireText(context, name, label).trim();
-	if (!UUID.test(id)) throw invalidParameter(context, label, `"${id}" is not a ${what} UUID`);
+	if (!isUuid(id)) throw invalidParameter(context, label, `"${id}" is not a ${what} UUID`);
 	return id;
 }

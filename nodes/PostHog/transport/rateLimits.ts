@@ -43,9 +43,8 @@ export function throttlesFor(method: string, url: string): Throttle[] {
 		return [CLICKHOUSE_BURST, CLICKHOUSE_SUSTAINED];
 	}
 	if (/\/api\/(projects|environments)\/[^/]+\/persons\//.test(path)) {
-		return method.toUpperCase() === 'DELETE'
-			? [PERSONS_DELETE_BURST, PERSONS_DELETE_SUSTAINED]
-			: [CLICKHOUSE_BURST];
+		const deletes = method.toUpperCase() === 'DELETE' || path.endsWith('/bulk_delete/');
+		return deletes ? [PERSONS_DELETE_BURST, PERSONS_DELETE_SUSTAINED] : [CLICKHOUSE_BURST];
 	}
 	return [BURST, SUSTAINED];
 }

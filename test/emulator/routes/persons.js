@@ -105,6 +105,54 @@ function deletePerson(ctx) {
 	return { status: ctx.state.personDeleteStatus };
 }
 
+/**
+ * `POST persons/bulk_delete/` (docs/posthog-api-0.3.md §8): `ids` or `distinct_ids`, at most
+ * 1000, flags read as JSON truthiness; 202 with PostHog's counts. Each delete is recorded in
+ * `state.personDeletions`, as single deletes are.
+ */
+function bulkDeletePersons(ctx) {
+	const body = viewData(ctx.body());
+	const { ids, distinct_ids: distinctIds } = body;
+	if (ids !== undefined && distinctIds !== undefined)
+		throw errors.validation(null, 'You must provide either distinct_ids or ids, not both');
+	const list = ids ?? distinctIds;
+	if (list === undefined)
+		throw errors.validation(null, 'You need to specify either distinct_ids or ids');
+	if (!Array.isArray(list) || list.length > 1000)
+		throw errors.validation(null, 'You can only pass 1000 distinct_ids in one call');
+	const wanted = new Set(list.map(String));
+	const found = ctx.state.persons.filter(
+		(person) =>
+			person.project_id === ctx.project.id &&
+			(ids !== undefined
+				? wanted.has(person.uuid)
+				: person.distinct_ids.some((id) => wanted.has(String(id)))),
+	);
+	const flags = {
+		delete_events: Boolean(body.delete_events),
+		delete_recordings: Boolean(body.delete_recordings),
+		keep_person: Boolean(body.keep_person),
+	};
+	for (const person of found) {
+		if (!flags.keep_person) ctx.state.persons.splice(ctx.state.persons.indexOf(person), 1);
+		ctx.state.personDeletions.push({
+			project_id: ctx.project.id,
+			uuid: person.uuid,
+			distinct_ids: [...person.distinct_ids],
+			...flags,
+			bulk: true,
+			requested_at: isoFromDate(ctx.now()),
+		});
+	}
+	return json(202, {
+		persons_found: found.length,
+		persons_deleted: flags.keep_person ? 0 : found.length,
+		events_queued_for_deletion: flags.delete_events ? found.length : 0,
+		recordings_queued_for_deletion: flags.delete_recordings ? found.length : 0,
+		deletion_errors: [],
+	});
+}
+
 function createPerson() {
 	throw errors.methodNotAllowed(
 		'POST',
@@ -121,6 +169,13 @@ module.exports = {
 	routes: [
 		{ method: 'GET', path: `${base}/`, ...read, handler: listPersons },
 		{ method: 'POST', path: `${base}/`, ...write, handler: createPerson },
+		{
+			method: 'POST',
+			path: `${base}/bulk_delete/`,
+			scope: 'person:write',
+			throttle: 'PersonsDelete 480/min + 4800/h',
+			handler: bulkDeletePersons,
+		},
 		{ method: 'GET', path: `${base}/:id/`, ...read, handler: retrievePerson },
 		{ method: 'PATCH', path: `${base}/:id/`, ...write, handler: setProperties },
 		{ method: 'PUT', path: `${base}/:id/`, ...write, handler: setProperties },

@@ -2,12 +2,10 @@ import type { IDataObject, IExecuteSingleFunctions, INodeProperties } from 'n8n-
 import { locatorId, type LocatorUrl } from '../../shared/locator';
 import { fillPlaceholder } from '../../shared/placeholder';
 import { projectIdOf } from '../../shared/project';
-import { invalidParameter } from '../../shared/validation';
+import { invalidParameter, isUuid } from '../../shared/validation';
 import { rememberedPerExecution } from '../../transport/perExecution';
 import { postHogRequest } from '../../transport/request';
 import { propertyNameField } from '../shared/descriptions';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const personLookups = rememberedPerExecution<string>();
 
@@ -65,7 +63,7 @@ async function personUuidOf(context: IExecuteSingleFunctions): Promise<string> {
 	const value = locatorId(context, 'personId', 'Person', PERSON_URL);
 	if (!value) throw invalidParameter(context, 'Person', 'must not be empty');
 	if (mode === 'id') {
-		if (!UUID.test(value)) {
+		if (!isUuid(value)) {
 			throw invalidParameter(
 				context,
 				'Person',

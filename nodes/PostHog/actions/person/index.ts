@@ -1,4 +1,5 @@
 import { defineResource } from '../shared/resource';
+import * as bulkDelete from './bulkDelete';
 import * as deletePerson from './delete';
 import * as deleteProperty from './deleteProperty';
 import * as get from './get';
@@ -6,6 +7,7 @@ import * as getAll from './getAll';
 import * as setProperties from './setProperties';
 
 export const person = defineResource({ name: 'Person', value: 'person' }, 'getAll', [
+	bulkDelete,
 	deletePerson,
 	deleteProperty,
 	get,
