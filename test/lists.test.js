@@ -2,7 +2,7 @@
 // Return All is listed below (a new list fails the first test until it is added), and the lists
 // that walk PostHog's `limit`/`offset` pages (docs/posthog-api.md §0) share one pager, whose
 // behaviour is specified here for each of them.
-const { usePostHog } = require('./helpers/posthog');
+const { usePostHog, locator, SEED } = require('./helpers/posthog');
 const operations = require('./helpers/operations');
 const { storeInsight } = require('./insight/storedInsights');
 const { PostHogManagement } = require('./helpers/builtPackage');
@@ -31,6 +31,29 @@ const OFFSET_LISTS = {
 				content: `note ${n}`,
 				date_marker: new Date(Date.UTC(2020, 0, 1) - n * 3_600_000).toISOString(),
 			})),
+	},
+	'cohort.getAll': {
+		path: '/api/projects/1/cohorts/',
+		add: (state, count) =>
+			copies(state.cohorts, count, (n) => ({
+				id: 1000 + n,
+				name: `Bulk cohort ${n}`,
+				created_at: new Date(Date.UTC(2020, 0, 1) - n * 60_000).toISOString(),
+			})),
+	},
+	'cohort.getPersons': {
+		path: `/api/projects/1/cohorts/${SEED.cohortIds.betaTesters}/persons/`,
+		parameters: { cohortId: locator('id', SEED.cohortIds.betaTesters) },
+		// `next` whenever a page came back full (docs/posthog-api-0.3.md §1)
+		fullLastPageAsksAgain: true,
+		add: (state, count) => {
+			const beta = state.cohorts.find((c) => c.id === SEED.cohortIds.betaTesters);
+			copies(state.persons, count, (n) => {
+				const uuid = `0193a1b5-c3d4-7e5f-8a6b-${(0x30000 + n).toString(16).padStart(12, '0')}`;
+				beta.members.push(uuid);
+				return { id: 30_000 + n, uuid, distinct_ids: [`member-${n}`] };
+			});
+		},
 	},
 	'eventDefinition.getAll': {
 		path: '/api/projects/1/event_definitions/',
@@ -80,7 +103,9 @@ const OFFSET_LISTS = {
 
 /** The parameters each list needs besides Return All / Limit. */
 const LISTS = {
-	...Object.fromEntries(Object.keys(OFFSET_LISTS).map((name) => [name, {}])),
+	...Object.fromEntries(
+		Object.entries(OFFSET_LISTS).map(([name, list]) => [name, list.parameters ?? {}]),
+	),
 	'fileSystem.getLogViews': {},
 	'group.getActivity': { groupTypeIndex: 0, groupKey: 'acme' },
 	'group.getAll': { groupTypeIndex: 0 },

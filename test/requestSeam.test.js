@@ -27,6 +27,19 @@ const SAMPLES = {
 		annotationId: SEED.annotationIds.deploy142,
 		updateFields: { content: 'x' },
 	},
+	'cohort.addPersons': {
+		cohortId: locator('id', SEED.cohortIds.betaTesters),
+		personIds: SEED.personIds.li,
+	},
+	'cohort.create': { name: 'Seam cohort', additionalFields: { personIds: SEED.personIds.li } },
+	'cohort.delete': { cohortId: locator('id', SEED.cohortIds.betaTesters) },
+	'cohort.get': { cohortId: locator('id', SEED.cohortIds.betaTesters) },
+	'cohort.getAll': { returnAll: true },
+	'cohort.getPersons': { cohortId: locator('id', SEED.cohortIds.betaTesters), returnAll: true },
+	'cohort.removePerson': {
+		cohortId: locator('id', SEED.cohortIds.betaTesters),
+		personId: locator('id', SEED.personIds.tom),
+	},
 	'eventDefinition.getAll': { returnAll: true },
 	'featureFlag.create': { key: 'seam-flag' },
 	'featureFlag.delete': { featureFlagId: locator('key', 'beta') },
@@ -157,6 +170,7 @@ test.each([
 	['listSearch', 'searchInsights', {}],
 	['listSearch', 'searchFeatureFlags', {}],
 	['listSearch', 'searchActions', {}],
+	['listSearch', 'searchCohorts', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
 	posthog.emulator.override = throttleEveryFirstAttempt();

@@ -196,6 +196,7 @@ describe('the node as an AI agent’s tool', () => {
 	});
 
 	test.each([
+		['cohort', 'delete'],
 		['featureFlag', 'delete'],
 		['featureFlag', 'update'],
 		['insight', 'delete'],

@@ -1,6 +1,7 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 import { action } from './actions/action';
 import { annotation } from './actions/annotation';
+import { cohort } from './actions/cohort';
 import { eventDefinition } from './actions/eventDefinition';
 import { featureFlag } from './actions/featureFlag';
 import { fileSystem } from './actions/fileSystem';
@@ -12,6 +13,7 @@ import { query } from './actions/query';
 import { mergeRepeatedFields } from './actions/shared/mergeFields';
 import { resourceSelector } from './actions/shared/resource';
 import { searchActions } from './methods/listSearch/searchActions';
+import { searchCohorts } from './methods/listSearch/searchCohorts';
 import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
 import { searchInsights } from './methods/listSearch/searchInsights';
 import { searchProjects } from './methods/listSearch/searchProjects';
@@ -22,6 +24,7 @@ import { sendRoutedRequest } from './transport/request';
 const resources = [
 	action,
 	annotation,
+	cohort,
 	eventDefinition,
 	featureFlag,
 	fileSystem,
@@ -41,7 +44,7 @@ export class PostHogManagement implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage PostHog persons, feature flags, annotations, groups, insights and their sharing, and the project tree; list actions and event definitions; run HogQL queries',
+			'Manage PostHog persons, cohorts, feature flags, annotations, groups, insights and their sharing, and the project tree; list actions and event definitions; run HogQL queries',
 		defaults: {
 			name: 'PostHog Management',
 		},
@@ -65,7 +68,13 @@ export class PostHogManagement implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchActions, searchFeatureFlags, searchInsights, searchProjects },
+		listSearch: {
+			searchActions,
+			searchCohorts,
+			searchFeatureFlags,
+			searchInsights,
+			searchProjects,
+		},
 		loadOptions: { getGroupTypes },
 	};
 }

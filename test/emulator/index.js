@@ -42,6 +42,7 @@ const ROUTES = compileRoutes(
 		require('./routes/annotations'),
 		require('./routes/eventDefinitions'),
 		require('./routes/actions'),
+		require('./routes/cohorts'),
 	].flatMap((module) => module.routes),
 );
 

@@ -75,6 +75,7 @@ const SEED = {
 		stagingKillSwitch: 30,
 	},
 	actionIds: { signedUp: 11, viewedPricing: 12, oldOnboarding: 13 },
+	cohortIds: { betaTesters: 21, powerUsers: 22, oldCampaign: 23 },
 	annotationIds: {
 		pricingLaunch: 1,
 		deploy142: 2,
@@ -955,6 +956,7 @@ function buildSeedState(apiKey) {
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
 		actions: actions(),
+		cohorts: cohorts(),
 		actionsIgnoreParams: false, // §2 of part 3: true = an older server, every action in one answer
 		hogFunctions: hogFunctions(),
 		queryCache: {}, // part2 §5.4: HogQL answers by cache key, fresh for 6 hours
@@ -968,7 +970,14 @@ function buildSeedState(apiKey) {
 		fileSystemKeyActions: true, // §1: false = an older server: 403 on the tree's actions, no undo_delete
 		advancedPermissions: true, // §3.2: the organization's Advanced Permissions feature
 		crmEnabled: true, // §2.5: the CRM flag that makes groups/find/ create notebooks
-		nextIds: { group: 12, password: 3, propertyDefinition: 1, featureFlag: 31, annotation: 10 },
+		nextIds: {
+			group: 12,
+			password: 3,
+			propertyDefinition: 1,
+			featureFlag: 31,
+			annotation: 10,
+			cohort: 30,
+		},
 	};
 	for (const row of state.fileSystem) row.depth = depthOf(row.path);
 	for (const g of state.groups)
@@ -1008,6 +1017,47 @@ const actions = () => {
 		action(SEED.actionIds.oldOnboarding, 'Old onboarding', [{ event: 'onboarded' }], {
 			deleted: true,
 		}),
+	];
+};
+
+/** Cohorts of project 1 (docs/posthog-api-0.3.md §1): static Beta testers, dynamic Power users, a deleted one. */
+const cohorts = () => {
+	const cohort = (id, name, extra) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		groups: [],
+		deleted: false,
+		filters: { properties: { type: 'AND', values: [] } },
+		query: null,
+		is_calculating: false,
+		created_by: null,
+		created_at: '2025-01-12T10:00:00Z',
+		last_calculation: '2025-01-20T00:00:00Z',
+		errors_calculating: 0,
+		count: null,
+		is_static: true,
+		members: [],
+		...extra,
+	});
+	return [
+		cohort(SEED.cohortIds.betaTesters, 'Beta testers', {
+			members: [SEED.personIds.maria, SEED.personIds.tom],
+			created_at: '2025-01-14T10:00:00Z',
+		}),
+		cohort(SEED.cohortIds.powerUsers, 'Power users', {
+			is_static: false,
+			count: 12,
+			filters: {
+				properties: {
+					type: 'AND',
+					values: [{ key: 'plan', value: 'pro', type: 'person', operator: 'exact' }],
+				},
+			},
+			created_at: '2025-01-13T10:00:00Z',
+		}),
+		cohort(SEED.cohortIds.oldCampaign, 'Old campaign', { deleted: true }),
 	];
 };
 

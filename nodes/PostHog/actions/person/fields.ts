@@ -13,32 +13,29 @@ const personLookups = rememberedPerExecution<string>();
 const resolvedPersons = new WeakMap<IExecuteSingleFunctions, string>();
 
 /**
- * `GET persons/?distinct_id=` (docs/posthog-api-part2.md §3). Only a person that lists the
- * distinct ID counts: a server that ignored the filter would list everyone, and the first of
- * them is not the person asked for (think of Delete).
+ * `GET persons/?distinct_id=` (docs/posthog-api-part2.md §3): the person's UUID, or undefined.
+ * Only a person that lists the distinct ID counts: a server that ignored the filter would list
+ * everyone, and the first of them is not the person asked for (think of Delete). Remembered
+ * for the execution: every item of a run usually names the same persons.
  */
-async function findPersonUuid(
+export async function personUuidByDistinctId(
 	context: IExecuteSingleFunctions,
 	project: string,
 	distinctId: string,
-): Promise<string> {
-	const page = await postHogRequest<{ results?: IDataObject[] }>(context, {
-		method: 'GET',
-		url: `/api/projects/${project}/persons/`,
-		qs: { distinct_id: distinctId },
-	});
-	const match = (page.results ?? []).find(
-		(person) =>
-			Array.isArray(person.distinct_ids) && person.distinct_ids.map(String).includes(distinctId),
-	);
-	if (!match) {
-		throw invalidParameter(
-			context,
-			'Person',
-			`no person with distinct ID "${distinctId}" in project ${project}`,
+): Promise<string | undefined> {
+	const uuid = await personLookups(context, `${project}:${distinctId}`, async () => {
+		const page = await postHogRequest<{ results?: IDataObject[] }>(context, {
+			method: 'GET',
+			url: `/api/projects/${project}/persons/`,
+			qs: { distinct_id: distinctId },
+		});
+		const match = (page.results ?? []).find(
+			(person) =>
+				Array.isArray(person.distinct_ids) && person.distinct_ids.map(String).includes(distinctId),
 		);
-	}
-	return String(match.uuid);
+		return match ? String(match.uuid) : '';
+	});
+	return uuid || undefined;
 }
 
 function decoded(text: string): string {
@@ -56,7 +53,7 @@ const PERSON_URL: LocatorUrl = {
 };
 
 /** The person's UUID, whatever the locator's mode: every person route takes the UUID. */
-async function personUuidOf(context: IExecuteSingleFunctions): Promise<string> {
+export async function personUuidOf(context: IExecuteSingleFunctions): Promise<string> {
 	const { mode } = context.getNodeParameter('personId', undefined, { extractValue: false }) as {
 		mode?: string;
 	};
@@ -74,11 +71,15 @@ async function personUuidOf(context: IExecuteSingleFunctions): Promise<string> {
 	}
 	const distinctId = mode === 'url' ? decoded(value) : value;
 	const project = projectIdOf(context);
-	return await personLookups(
-		context,
-		`${project}:${distinctId}`,
-		async () => await findPersonUuid(context, project, distinctId),
-	);
+	const uuid = await personUuidByDistinctId(context, project, distinctId);
+	if (!uuid) {
+		throw invalidParameter(
+			context,
+			'Person',
+			`no person with distinct ID "${distinctId}" in project ${project}`,
+		);
+	}
+	return uuid;
 }
 
 const fillPersonId = fillPlaceholder('personId', async (context) => {

@@ -1,5 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
+import { projectIdOf } from '../../shared/project';
 import { invalidParameter, isUuid } from '../../shared/validation';
+import { personUuidByDistinctId } from './fields';
 
 /**
  * Persons given as a list (the contract's "persons given as a list"): one ID, several separated
@@ -39,14 +41,19 @@ export function personListFields(): INodeProperties[] {
 
 export type PersonList = { type: 'uuid' | 'distinctId'; ids: string[] };
 
-/** The current item's persons, each once; empty lists and UUIDs that are not UUIDs are refused. */
-export function readPersonList(context: IExecuteSingleFunctions): PersonList {
-	const raw = context.getNodeParameter('personIds', '') as unknown;
+/**
+ * The current item's persons, each once; empty lists and UUIDs that are not UUIDs are refused.
+ * `within`: the collection the fields are in (`additionalFields.`), if any.
+ */
+export function readPersonList(context: IExecuteSingleFunctions, within = ''): PersonList {
+	const raw = context.getNodeParameter(`${within}personIds`, '') as unknown;
 	const values = Array.isArray(raw) ? raw : String(raw ?? '').split(/[,\n]/);
 	const ids = [...new Set(values.map((value) => String(value ?? '').trim()).filter(Boolean))];
 	if (ids.length === 0) throw invalidParameter(context, 'Person IDs', 'add at least one ID');
 	const type =
-		context.getNodeParameter('personIdType', 'uuid') === 'distinctId' ? 'distinctId' : 'uuid';
+		context.getNodeParameter(`${within}personIdType`, 'uuid') === 'distinctId'
+			? 'distinctId'
+			: 'uuid';
 	const notUuid = type === 'uuid' ? ids.find((id) => !isUuid(id)) : undefined;
 	if (notUuid !== undefined) {
 		throw invalidParameter(
@@ -56,4 +63,25 @@ export function readPersonList(context: IExecuteSingleFunctions): PersonList {
 		);
 	}
 	return { type, ids };
+}
+
+/**
+ * The persons' UUIDs: distinct IDs are looked up one request each (PostHog has no batch look-up
+ * a personal key may use, docs/posthog-api-0.3.md §1), one after another; those that match no
+ * person come back in `notFound` and are never sent.
+ */
+export async function personUuidsOf(
+	context: IExecuteSingleFunctions,
+	{ type, ids }: PersonList,
+): Promise<{ uuids: string[]; notFound: string[] }> {
+	if (type === 'uuid') return { uuids: ids, notFound: [] };
+	const project = projectIdOf(context);
+	const uuids: string[] = [];
+	const notFound: string[] = [];
+	for (const distinctId of ids) {
+		const uuid = await personUuidByDistinctId(context, project, distinctId);
+		if (uuid) uuids.push(uuid);
+		else notFound.push(distinctId);
+	}
+	return { uuids: [...new Set(uuids)], notFound };
 }
