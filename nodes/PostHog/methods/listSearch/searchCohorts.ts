@@ -1,8 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { type Page, queryParameterOf } from '../../shared/pages';
 import { currentProjectId } from '../../shared/project';
-import { postHogHostOf } from '../../transport/credential';
-import { postHogRequest } from '../../transport/request';
+import { searchPages } from './searchPages';
 
 /** Cohorts by name (static or dynamic), valued by numeric ID; deleted ones are not listed. */
 export async function searchCohorts(
@@ -11,16 +9,14 @@ export async function searchCohorts(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const projectId = currentProjectId(this);
-	const page = await postHogRequest<Page>(this, {
-		method: 'GET',
-		url: `/api/projects/${projectId}/cohorts/`,
-		qs: { limit: 100, offset: paginationToken ?? 0, ...(filter ? { search: filter } : {}) },
+	return await searchPages(this, {
+		path: `/api/projects/${projectId}/cohorts/`,
+		filter,
+		paginationToken,
+		toItem: (cohort, host) => ({
+			name: `${String(cohort.name)} (${cohort.is_static ? 'static' : 'dynamic'})`,
+			value: String(cohort.id),
+			url: `${host}/project/${projectId}/cohorts/${String(cohort.id)}`,
+		}),
 	});
-	const baseUrl = await postHogHostOf(this);
-	const results = (page.results ?? []).map((cohort) => ({
-		name: `${String(cohort.name)} (${cohort.is_static ? 'static' : 'dynamic'})`,
-		value: String(cohort.id),
-		url: `${baseUrl}/project/${projectId}/cohorts/${String(cohort.id)}`,
-	}));
-	return { results, paginationToken: queryParameterOf(page.next, 'offset') };
 }

@@ -1,8 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
-import { type Page, queryParameterOf } from '../../shared/pages';
 import { currentProjectId } from '../../shared/project';
-import { postHogHostOf } from '../../transport/credential';
-import { postHogRequest } from '../../transport/request';
+import { searchPages } from './searchPages';
 
 export async function searchInsights(
 	this: ILoadOptionsFunctions,
@@ -10,21 +8,15 @@ export async function searchInsights(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const projectId = currentProjectId(this);
-	const page = await postHogRequest<Page>(this, {
-		method: 'GET',
-		url: `/api/projects/${projectId}/insights/`,
-		qs: {
-			basic: true,
-			limit: 100,
-			offset: paginationToken ?? 0,
-			...(filter ? { search: filter } : {}),
-		},
+	return await searchPages(this, {
+		path: `/api/projects/${projectId}/insights/`,
+		qs: { basic: true },
+		filter,
+		paginationToken,
+		toItem: (insight, host) => ({
+			name: String(insight.name || insight.derived_name || insight.short_id),
+			value: String(insight.id),
+			url: `${host}/project/${projectId}/insights/${String(insight.short_id)}`,
+		}),
 	});
-	const baseUrl = await postHogHostOf(this);
-	const results = (page.results ?? []).map((insight) => ({
-		name: String(insight.name || insight.derived_name || insight.short_id),
-		value: String(insight.id),
-		url: `${baseUrl}/project/${projectId}/insights/${String(insight.short_id)}`,
-	}));
-	return { results, paginationToken: queryParameterOf(page.next, 'offset') };
 }
