@@ -15,7 +15,7 @@ import {
 } from '../shared/descriptions';
 import { pagedBy } from '../shared/operations';
 import { toItems } from '../shared/output';
-import { followUntilShortPage } from '../shared/pagination';
+import { followOffset } from '../shared/pagination';
 
 /**
  * The actions list has no `next`, and older servers ignore `limit`, `offset` and `search`
@@ -31,7 +31,7 @@ async function listActions(
 		String(action.name ?? '')
 			.toLowerCase()
 			.includes(search);
-	return toItems(this, await followUntilShortPage.call(this, requestData, matches));
+	return toItems(this, await followOffset.call(this, requestData, matches, { withoutNext: true }));
 }
 
 export const option: INodePropertyOptions = {

@@ -102,49 +102,38 @@ export async function followPageNumbers(
  * as many as the Limit needs. `keep` drops entries client-side, for filters that older PostHog
  * versions ignore. Persons set `next` whenever a page is full, so the page after a full last
  * page is empty (docs/posthog-api-part2.md §3): an empty page ends the walk.
+ *
+ * `withoutNext`, for a list that has no `next` (actions, docs/posthog-api-0.3.md §2): a page
+ * shorter than asked is the last. Older servers ignore `limit` and `offset` there and answer
+ * every row each time, so a row met again is dropped, and a page with nothing new ends the walk.
  */
 export async function followOffset(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 	keep: (entry: IDataObject) => boolean = () => true,
-): Promise<IDataObject[]> {
-	const maxResults = maxResultsOf(requestData);
-	const pageSize = Math.min(100, maxResults);
-	const entries: IDataObject[] = [];
-	for (let pages = 0; pages < limits.maxPages; pages++) {
-		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
-		const results = page.results ?? [];
-		entries.push(...results.filter(keep));
-		if (entries.length >= maxResults) return entries.slice(0, maxResults);
-		if (entries.length > limits.maxOutputItems) throw tooManyItems(this);
-		if (!page.next || results.length === 0) return entries;
-	}
-	throw tooManyPagesError(this.getNode(), this.getItemIndex());
-}
-
-/**
- * Walks `limit`/`offset` pages of a list that has no `next` (actions, docs/posthog-api-0.3.md §2):
- * a page shorter than asked is the last. Older servers ignore `limit` and `offset` and answer
- * every row each time: a page with nothing new ends the walk too. `keep` filters client-side.
- */
-export async function followUntilShortPage(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	keep: (entry: IDataObject) => boolean = () => true,
+	{ withoutNext = false }: { withoutNext?: boolean } = {},
 ): Promise<IDataObject[]> {
 	const maxResults = maxResultsOf(requestData);
 	const pageSize = Math.min(100, maxResults);
 	const entries: IDataObject[] = [];
 	const seen = new Set<string>();
+	const isNew = (entry: IDataObject) => {
+		const id = String(entry.id);
+		if (seen.has(id)) return false;
+		seen.add(id);
+		return true;
+	};
 	for (let pages = 0; pages < limits.maxPages; pages++) {
 		const page = await fetchPage(this, requestData, { limit: pageSize, offset: pages * pageSize });
 		const results = page.results ?? [];
-		const fresh = results.filter((entry) => !seen.has(String(entry.id)));
-		for (const entry of fresh) seen.add(String(entry.id));
+		const fresh = withoutNext ? results.filter(isNew) : results;
 		entries.push(...fresh.filter(keep));
 		if (entries.length >= maxResults) return entries.slice(0, maxResults);
 		if (entries.length > limits.maxOutputItems) throw tooManyItems(this);
-		if (results.length < pageSize || fresh.length === 0) return entries;
+		const last = withoutNext
+			? results.length < pageSize || fresh.length === 0
+			: !page.next || results.length === 0;
+		if (last) return entries;
 	}
 	throw tooManyPagesError(this.getNode(), this.getItemIndex());
 }
