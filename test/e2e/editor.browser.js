@@ -273,13 +273,10 @@ test('editor texts: adding Rollout Percentage under Update does not pre-fill 100
 	await page.getByRole('option', { name: 'Feature Flag', exact: true }).click();
 	await ndv.getByTestId('parameter-input-operation').click();
 	await page.getByRole('option', { name: /^Update/ }).click();
-	// an empty collection shows its Add Field in its header, a filled one below its fields
-	await ndv
-		.getByTestId('collection-parameter-add-header')
-		.or(ndv.getByTestId('collection-parameter-add-dropdown'))
-		.first()
-		.click();
-	await page.getByText('Rollout Percentage', { exact: true }).last().click();
+	await screenshot('feature-flag-update');
+	// a collection of several fields offers them in a select whose placeholder is Add Field
+	await ndv.getByPlaceholder('Add Field').click();
+	await page.getByRole('option', { name: 'Rollout Percentage' }).click();
 	const rollout = ndv.getByTestId('parameter-input-rolloutPercentage').locator('input');
 	await rollout.waitFor();
 	await screenshot('feature-flag-update-rollout-added');
