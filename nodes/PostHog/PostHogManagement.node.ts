@@ -10,6 +10,7 @@ import { insight } from './actions/insight';
 import { insightSharing } from './actions/insightSharing';
 import { person } from './actions/person';
 import { query } from './actions/query';
+import { survey } from './actions/survey';
 import { mergeRepeatedFields } from './actions/shared/mergeFields';
 import { resourceSelector } from './actions/shared/resource';
 import { searchActions } from './methods/listSearch/searchActions';
@@ -17,6 +18,7 @@ import { searchCohorts } from './methods/listSearch/searchCohorts';
 import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
 import { searchInsights } from './methods/listSearch/searchInsights';
 import { searchProjects } from './methods/listSearch/searchProjects';
+import { searchSurveys } from './methods/listSearch/searchSurveys';
 import { getGroupTypes } from './methods/loadOptions/getGroupTypes';
 import { projectLocator } from './shared/project';
 import { sendRoutedRequest } from './transport/request';
@@ -33,6 +35,7 @@ const resources = [
 	insightSharing,
 	person,
 	query,
+	survey,
 ];
 
 export class PostHogManagement implements INodeType {
@@ -74,6 +77,7 @@ export class PostHogManagement implements INodeType {
 			searchFeatureFlags,
 			searchInsights,
 			searchProjects,
+			searchSurveys,
 		},
 		loadOptions: { getGroupTypes },
 	};

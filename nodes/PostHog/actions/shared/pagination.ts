@@ -10,7 +10,7 @@ import { sendRoutedRequest } from '../../transport/request';
 import { limits } from '../../transport/timing';
 import { toItems } from './output';
 
-function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number {
+export function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptions): number {
 	const max = Number(requestData.maxResults);
 	return Number.isFinite(max) && max > 0 ? max : Infinity;
 }
