@@ -52,7 +52,7 @@ function freeKey(answers: IDataObject, text: string): string {
  * answers to questions removed since (by ID, in the event) keep the text the event recorded.
  */
 export function responseOf(
-	survey: { id: string; name: unknown; questions: SurveyQuestion[] },
+	survey: { id: string; name?: unknown; questions: SurveyQuestion[] },
 	row: SurveySentRow,
 	submissionId: string | null,
 ): IDataObject {
@@ -78,7 +78,7 @@ export function responseOf(
 	}
 	return {
 		surveyId: survey.id,
-		surveyName: survey.name,
+		surveyName: typeof survey.name === 'string' ? survey.name : null,
 		submissionId,
 		distinctId: row.distinctId,
 		personId: (row.personId as string | null | undefined) ?? null,
