@@ -1,6 +1,6 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 import { requireUuidId, type LocatorUrl } from '../../shared/locator';
-import { fillPlaceholder } from '../../shared/placeholder';
+import { fillPlaceholder, type PreSend } from '../../shared/placeholder';
 import { clock } from '../../transport/timing';
 import { isoUtc } from '../shared/dates';
 
@@ -54,7 +54,7 @@ export function surveyLocator(): INodeProperties {
  * `launch/` and `stop/` actions exist only on the newest servers; a PATCH works on all
  * (docs/posthog-api-0.3.md §3).
  */
-export function sendNowAs(field: 'start_date' | 'end_date') {
+export function sendNowAs(field: 'start_date' | 'end_date'): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
 		return { ...requestOptions, body: { [field]: isoUtc(clock.now()) } };
 	};
