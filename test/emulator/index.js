@@ -43,6 +43,7 @@ const ROUTES = compileRoutes(
 		require('./routes/eventDefinitions'),
 		require('./routes/actions'),
 		require('./routes/cohorts'),
+		require('./routes/surveys'),
 	].flatMap((module) => module.routes),
 );
 
