@@ -116,6 +116,7 @@ const LISTS = {
 	...Object.fromEntries(
 		Object.entries(OFFSET_LISTS).map(([name, list]) => [name, list.parameters ?? {}]),
 	),
+	'errorTrackingIssue.getAll': { filters: { status: 'all', dateFrom: '2024-01-01' } },
 	'fileSystem.getLogViews': {},
 	'group.getActivity': { groupTypeIndex: 0, groupKey: 'acme' },
 	'group.getAll': { groupTypeIndex: 0 },

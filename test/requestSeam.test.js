@@ -110,6 +110,19 @@ const SAMPLES = {
 		properties: property('plan', 'pro'),
 	},
 	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
+	'errorTrackingIssue.assign': {
+		issueId: locator('id', SEED.issueIds.typeError),
+		assignee: String(SEED.memberIds.grace),
+	},
+	'errorTrackingIssue.get': { issueId: locator('id', SEED.issueIds.typeError) },
+	'errorTrackingIssue.getAll': {
+		returnAll: true,
+		filters: { status: 'all', dateFrom: '2024-01-01' },
+	},
+	'errorTrackingIssue.update': {
+		issueId: locator('id', SEED.issueIds.typeError),
+		updateFields: { status: 'resolved' },
+	},
 	'survey.archive': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 	'survey.get': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 	'survey.getAll': { returnAll: true },
@@ -182,6 +195,8 @@ test.each([
 	['listSearch', 'searchActions', {}],
 	['listSearch', 'searchCohorts', {}],
 	['listSearch', 'searchSurveys', {}],
+	['listSearch', 'searchErrorTrackingIssues', {}],
+	['loadOptions', 'getOrganizationMembers', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
 	posthog.emulator.override = throttleEveryFirstAttempt();

@@ -44,6 +44,7 @@ const ROUTES = compileRoutes(
 		require('./routes/actions'),
 		require('./routes/cohorts'),
 		require('./routes/surveys'),
+		require('./routes/errorTracking'),
 	].flatMap((module) => module.routes),
 );
 

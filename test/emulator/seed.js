@@ -82,6 +82,15 @@ const SEED = {
 		nps: fixedUuid('0194b2c0', 2),
 		oldPoll: fixedUuid('0194b2c0', 3),
 	},
+	// error-tracking issues of project 1 (part 3 §4): two active, one resolved, one old
+	issueIds: {
+		typeError: fixedUuid('0195c1d2', 1),
+		checkoutTimeout: fixedUuid('0195c1d2', 2),
+		fixedNullRef: fixedUuid('0195c1d2', 3),
+		oldWarning: fixedUuid('0195c1d2', 4),
+	},
+	// members of the organization, by user ID (the key's own user is 1)
+	memberIds: { ada: 1, grace: 7 },
 	surveyQuestionIds: {
 		improve: fixedUuid('0194b2c1', 1),
 		features: fixedUuid('0194b2c1', 2),
@@ -968,6 +977,9 @@ function buildSeedState(apiKey) {
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
 		surveys: surveys(),
+		errorTrackingIssues: errorTrackingIssues(),
+		errorTrackingRoutes: 'projects', // part 3 §4.1: 'projects' (newest), 'both', 'environments' (older)
+		organizationMembers: organizationMembers(),
 		actions: actions(),
 		cohorts: cohorts(),
 		actionsIgnoreParams: false, // §2 of part 3: true = an older server, every action in one answer
@@ -1071,6 +1083,82 @@ const cohorts = () => {
 			created_at: '2025-01-13T10:00:00Z',
 		}),
 		cohort(SEED.cohortIds.oldCampaign, 'Old campaign', { deleted: true }),
+	];
+};
+
+/**
+ * Error-tracking issues of project 1 (docs/posthog-api-0.3.md §4), with the aggregations an
+ * `ErrorTrackingQuery` reports; "now" in the tests is March 2025 or later, so `last_seen` is
+ * set relative to the emulator's clock by the tests that need a date range.
+ */
+const errorTrackingIssues = () => {
+	const issue = (id, name, description, status, first_seen, last_seen, counts, extra = {}) => ({
+		project_id: 1,
+		id,
+		status,
+		name,
+		description,
+		first_seen,
+		last_seen,
+		assignee: null,
+		fingerprint: `fp-${id.slice(-4)}`,
+		external_issues: [],
+		cohort: null,
+		...counts,
+		...extra,
+	});
+	const ids = SEED.issueIds;
+	return [
+		issue(
+			ids.typeError,
+			'TypeError',
+			"Cannot read properties of undefined (reading 'plan')",
+			'active',
+			'2025-02-20T08:00:00Z',
+			'2025-02-28T18:00:00Z',
+			{ occurrences: 42, users: 17, sessions: 20 },
+		),
+		issue(
+			ids.checkoutTimeout,
+			'TimeoutError',
+			'Checkout request timed out after 30000 ms',
+			'active',
+			'2025-02-25T10:00:00Z',
+			'2025-02-27T09:00:00Z',
+			{ occurrences: 130, users: 9, sessions: 12 },
+			{ assignee: { type: 'user', id: SEED.memberIds.grace } },
+		),
+		issue(
+			ids.fixedNullRef,
+			'NullReferenceError',
+			'user.profile is null',
+			'resolved',
+			'2025-02-10T10:00:00Z',
+			'2025-02-26T10:00:00Z',
+			{ occurrences: 5, users: 3, sessions: 3 },
+		),
+		issue(
+			ids.oldWarning,
+			'DeprecationWarning',
+			'legacy search API',
+			'active',
+			'2024-12-01T10:00:00Z',
+			'2024-12-02T10:00:00Z',
+			{ occurrences: 2, users: 1, sessions: 1 },
+		),
+	];
+};
+
+const organizationMembers = () => {
+	const member = (id, first_name, last_name, email) => ({
+		id: `0193a1b3-c3d4-7e5f-8a6b-${String(id).padStart(12, '0')}`,
+		user: { id, uuid: fixedUuid('0193a1b1', id), first_name, last_name, email },
+		level: 8,
+		joined_at: '2024-10-01T08:00:00Z',
+	});
+	return [
+		member(SEED.memberIds.ada, 'Ada', 'Lovelace', SEED.userEmail),
+		member(SEED.memberIds.grace, 'Grace', 'Hopper', 'grace@acme.com'),
 	];
 };
 
