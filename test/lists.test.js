@@ -87,6 +87,15 @@ const OFFSET_LISTS = {
 			}
 		},
 	},
+	'dashboard.getAll': {
+		path: '/api/projects/1/dashboards/',
+		add: (state, count) =>
+			copies(state.dashboards, count, (n) => ({
+				id: 1000 + n,
+				name: `Zz bulk dashboard ${String(n).padStart(4, '0')}`,
+				pinned: false,
+			})),
+	},
 	'survey.getAll': {
 		path: '/api/projects/1/surveys/',
 		add: (state, count) =>

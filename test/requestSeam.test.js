@@ -110,6 +110,9 @@ const SAMPLES = {
 		properties: property('plan', 'pro'),
 	},
 	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
+	'dashboard.get': { dashboardId: locator('id', SEED.dashboardIds.growth) },
+	'dashboard.getAll': { returnAll: true },
+	'dashboard.runInsights': { dashboardId: locator('id', SEED.dashboardIds.growth) },
 	'errorTrackingIssue.assign': {
 		issueId: locator('id', SEED.issueIds.typeError),
 		assignee: String(SEED.memberIds.grace),
@@ -196,6 +199,7 @@ test.each([
 	['listSearch', 'searchCohorts', {}],
 	['listSearch', 'searchSurveys', {}],
 	['listSearch', 'searchErrorTrackingIssues', {}],
+	['listSearch', 'searchDashboards', {}],
 	['loadOptions', 'getOrganizationMembers', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {

@@ -2,6 +2,7 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { action } from './actions/action';
 import { annotation } from './actions/annotation';
 import { cohort } from './actions/cohort';
+import { dashboard } from './actions/dashboard';
 import { errorTrackingIssue } from './actions/errorTrackingIssue';
 import { eventDefinition } from './actions/eventDefinition';
 import { featureFlag } from './actions/featureFlag';
@@ -16,6 +17,7 @@ import { mergeRepeatedFields } from './actions/shared/mergeFields';
 import { resourceSelector } from './actions/shared/resource';
 import { searchActions } from './methods/listSearch/searchActions';
 import { searchCohorts } from './methods/listSearch/searchCohorts';
+import { searchDashboards } from './methods/listSearch/searchDashboards';
 import { searchErrorTrackingIssues } from './methods/listSearch/searchErrorTrackingIssues';
 import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
 import { searchInsights } from './methods/listSearch/searchInsights';
@@ -30,6 +32,7 @@ const resources = [
 	action,
 	annotation,
 	cohort,
+	dashboard,
 	errorTrackingIssue,
 	eventDefinition,
 	featureFlag,
@@ -78,6 +81,7 @@ export class PostHogManagement implements INodeType {
 		listSearch: {
 			searchActions,
 			searchCohorts,
+			searchDashboards,
 			searchErrorTrackingIssues,
 			searchFeatureFlags,
 			searchInsights,

@@ -45,6 +45,7 @@ const ROUTES = compileRoutes(
 		require('./routes/cohorts'),
 		require('./routes/surveys'),
 		require('./routes/errorTracking'),
+		require('./routes/dashboards'),
 	].flatMap((module) => module.routes),
 );
 

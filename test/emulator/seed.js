@@ -89,6 +89,7 @@ const SEED = {
 		fixedNullRef: fixedUuid('0195c1d2', 3),
 		oldWarning: fixedUuid('0195c1d2', 4),
 	},
+	dashboardIds: { growth: 7, weeklyReport: 8, deleted: 9 },
 	// members of the organization, by user ID (the key's own user is 1)
 	memberIds: { ada: 1, grace: 7 },
 	surveyQuestionIds: {
@@ -977,6 +978,8 @@ function buildSeedState(apiKey) {
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
 		surveys: surveys(),
+		dashboards: dashboards(),
+		dashboardRunInsights: true, // part 3 §5: false = an older server without run_insights/
 		errorTrackingIssues: errorTrackingIssues(),
 		errorTrackingRoutes: 'projects', // part 3 §4.1: 'projects' (newest), 'both', 'environments' (older)
 		organizationMembers: organizationMembers(),
@@ -1083,6 +1086,41 @@ const cohorts = () => {
 			created_at: '2025-01-13T10:00:00Z',
 		}),
 		cohort(SEED.cohortIds.oldCampaign, 'Old campaign', { deleted: true }),
+	];
+};
+
+/** Dashboards (docs/posthog-api-0.3.md §5): Growth (pinned: two insights and a text), Weekly report, a deleted one. */
+const dashboards = () => {
+	const at = (x, y) => ({ sm: { x, y, w: 6, h: 5 }, xs: { x: 0, y, w: 1, h: 5 } });
+	const dashboard = (id, name, tiles, extra = {}) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		pinned: false,
+		tags: [],
+		deleted: false,
+		created_at: '2024-12-02T10:00:00Z',
+		created_by: null,
+		tiles,
+		...extra,
+	});
+	const ids = SEED.insightIds;
+	return [
+		dashboard(
+			SEED.dashboardIds.growth,
+			'Growth',
+			[
+				{ id: 71, insightId: ids.weeklyActiveUsers, layouts: at(6, 0) },
+				{ id: 72, insightId: ids.signupFunnel, layouts: at(0, 0) },
+				{ id: 73, text: 'Numbers are for the last 30 days', layouts: at(0, 5) },
+			],
+			{ pinned: true, tags: ['marketing'] },
+		),
+		dashboard(SEED.dashboardIds.weeklyReport, 'Weekly report', [
+			{ id: 81, insightId: ids.pageviewCount, layouts: at(0, 0) },
+		]),
+		dashboard(SEED.dashboardIds.deleted, 'Old launch', [], { deleted: true }),
 	];
 };
 
