@@ -1,5 +1,5 @@
 // cohort: list, get, create (static, with its first persons), add persons (1,000 a request),
-// remove a person, the members, delete (PATCH {deleted: true}). docs/posthog-api-0.3.md §1.
+// remove a person, the members, delete (PATCH {deleted: true}). docs/posthog-api-part3.md §1.
 // Return All / Limit and the pager: test/lists.test.js.
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { cohort } = require('../helpers/operations');

@@ -7,7 +7,7 @@ export const COHORT_URL: LocatorUrl = {
 	shape: '…/project/ID/cohorts/COHORT_ID',
 };
 
-/** The cohort's numeric ID: its routes take only that (docs/posthog-api-0.3.md §1). */
+/** The cohort's numeric ID: its routes take only that (docs/posthog-api-part3.md §1). */
 const fillCohortId = fillPlaceholder('cohortId', (context) =>
 	requireNumericId(context, 'cohortId', 'Cohort', 'cohort', COHORT_URL),
 );

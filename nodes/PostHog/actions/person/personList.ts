@@ -67,7 +67,7 @@ export function readPersonList(context: IExecuteSingleFunctions, within = ''): P
 
 /**
  * The persons' UUIDs: distinct IDs are looked up one request each (PostHog has no batch look-up
- * a personal key may use, docs/posthog-api-0.3.md §1), one after another; those that match no
+ * a personal key may use, docs/posthog-api-part3.md §1), one after another; those that match no
  * person come back in `notFound` and are never sent.
  */
 export async function personUuidsOf(

@@ -51,7 +51,7 @@ export function surveyLocator(): INodeProperties {
 /**
  * preSend for launch and stop: the survey's `start_date` or `end_date` set to now. PostHog's
  * `launch/` and `stop/` actions exist only on the newest servers; a PATCH works on all
- * (docs/posthog-api-0.3.md §3).
+ * (docs/posthog-api-part3.md §3).
  */
 export function sendNowAs(field: 'start_date' | 'end_date'): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {
