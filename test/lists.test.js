@@ -6,6 +6,7 @@ const { usePostHog, locator, SEED } = require('./helpers/posthog');
 const operations = require('./helpers/operations');
 const { storeInsight } = require('./insight/storedInsights');
 const { PostHogManagement } = require('./helpers/builtPackage');
+const { addSurveyEvents } = require('./emulator/seed');
 
 const posthog = usePostHog();
 
@@ -44,7 +45,7 @@ const OFFSET_LISTS = {
 	'cohort.getPersons': {
 		path: `/api/projects/1/cohorts/${SEED.cohortIds.betaTesters}/persons/`,
 		parameters: { cohortId: locator('id', SEED.cohortIds.betaTesters) },
-		// `next` whenever a page came back full (docs/posthog-api-0.3.md §1)
+		// `next` whenever a page came back full (docs/posthog-api-part3.md §1)
 		fullLastPageAsksAgain: true,
 		add: (state, count) => {
 			const beta = state.cohorts.find((c) => c.id === SEED.cohortIds.betaTesters);
@@ -86,6 +87,24 @@ const OFFSET_LISTS = {
 			}
 		},
 	},
+	'dashboard.getAll': {
+		path: '/api/projects/1/dashboards/',
+		add: (state, count) =>
+			copies(state.dashboards, count, (n) => ({
+				id: 1000 + n,
+				name: `Zz bulk dashboard ${String(n).padStart(4, '0')}`,
+				pinned: false,
+			})),
+	},
+	'survey.getAll': {
+		path: '/api/projects/1/surveys/',
+		add: (state, count) =>
+			copies(state.surveys, count, (n) => ({
+				id: `0194b2c0-c3d4-7e5f-8a6b-${(0x1000 + n).toString(16).padStart(12, '0')}`,
+				name: `Bulk survey ${n}`,
+				created_at: new Date(Date.UTC(2020, 0, 1) - n * 60_000).toISOString(),
+			})),
+	},
 	'person.getAll': {
 		path: '/api/projects/1/persons/',
 		// PostHog sets `next` on every full page of persons (docs/posthog-api-part2.md §3)
@@ -106,10 +125,16 @@ const LISTS = {
 	...Object.fromEntries(
 		Object.entries(OFFSET_LISTS).map(([name, list]) => [name, list.parameters ?? {}]),
 	),
+	'errorTrackingIssue.getAll': { filters: { status: 'all', dateFrom: '2024-01-01' } },
 	'fileSystem.getLogViews': {},
 	'group.getActivity': { groupTypeIndex: 0, groupKey: 'acme' },
 	'group.getAll': { groupTypeIndex: 0 },
+	// keyset pages of HogQL, not limit/offset: test/survey/surveys.test.js
+	'survey.getResponses': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 };
+
+/** What a list needs in PostHog besides the default data. */
+const SETUP = { 'survey.getResponses': addSurveyEvents };
 
 const run = (name, parameters) => {
 	const [resource, operation] = name.split('.');
@@ -133,6 +158,8 @@ test('every operation that shows Return All is one of the lists specified here',
 });
 
 describe.each(Object.keys(LISTS))('%s', (name) => {
+	beforeEach(() => SETUP[name]?.(posthog.emulator.state));
+
 	test('Limit caps the output at that many items, each paired to its input item', async () => {
 		const { json, items, error } = await run(name, { returnAll: false, limit: 2 });
 

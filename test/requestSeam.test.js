@@ -110,6 +110,32 @@ const SAMPLES = {
 		properties: property('plan', 'pro'),
 	},
 	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
+	'dashboard.get': { dashboardId: locator('id', SEED.dashboardIds.growth) },
+	'dashboard.getAll': { returnAll: true },
+	'dashboard.runInsights': { dashboardId: locator('id', SEED.dashboardIds.growth) },
+	'errorTrackingIssue.assign': {
+		issueId: locator('id', SEED.issueIds.typeError),
+		assignee: String(SEED.memberIds.grace),
+	},
+	'errorTrackingIssue.get': { issueId: locator('id', SEED.issueIds.typeError) },
+	'errorTrackingIssue.getAll': {
+		returnAll: true,
+		filters: { status: 'all', dateFrom: '2024-01-01' },
+	},
+	'errorTrackingIssue.update': {
+		issueId: locator('id', SEED.issueIds.typeError),
+		updateFields: { status: 'resolved' },
+	},
+	'survey.archive': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
+	'survey.get': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
+	'survey.getAll': { returnAll: true },
+	'survey.getResponses': {
+		surveyId: locator('id', SEED.surveyIds.productFeedback),
+		returnAll: true,
+	},
+	'survey.getStats': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
+	'survey.launch': { surveyId: locator('id', SEED.surveyIds.nps) },
+	'survey.stop': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 };
 
 const requestKey = (record) => `${record.method} ${record.path} ${JSON.stringify(record.query)}`;
@@ -171,6 +197,10 @@ test.each([
 	['listSearch', 'searchFeatureFlags', {}],
 	['listSearch', 'searchActions', {}],
 	['listSearch', 'searchCohorts', {}],
+	['listSearch', 'searchSurveys', {}],
+	['listSearch', 'searchErrorTrackingIssues', {}],
+	['listSearch', 'searchDashboards', {}],
+	['loadOptions', 'getOrganizationMembers', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
 	posthog.emulator.override = throttleEveryFirstAttempt();

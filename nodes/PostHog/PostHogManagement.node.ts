@@ -2,6 +2,8 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { action } from './actions/action';
 import { annotation } from './actions/annotation';
 import { cohort } from './actions/cohort';
+import { dashboard } from './actions/dashboard';
+import { errorTrackingIssue } from './actions/errorTrackingIssue';
 import { eventDefinition } from './actions/eventDefinition';
 import { featureFlag } from './actions/featureFlag';
 import { fileSystem } from './actions/fileSystem';
@@ -10,14 +12,19 @@ import { insight } from './actions/insight';
 import { insightSharing } from './actions/insightSharing';
 import { person } from './actions/person';
 import { query } from './actions/query';
+import { survey } from './actions/survey';
 import { mergeRepeatedFields } from './actions/shared/mergeFields';
 import { actionSubtitle, resourceSelector } from './actions/shared/resource';
 import { searchActions } from './methods/listSearch/searchActions';
 import { searchCohorts } from './methods/listSearch/searchCohorts';
+import { searchDashboards } from './methods/listSearch/searchDashboards';
+import { searchErrorTrackingIssues } from './methods/listSearch/searchErrorTrackingIssues';
 import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
 import { searchInsights } from './methods/listSearch/searchInsights';
 import { searchProjects } from './methods/listSearch/searchProjects';
+import { searchSurveys } from './methods/listSearch/searchSurveys';
 import { getGroupTypes } from './methods/loadOptions/getGroupTypes';
+import { getOrganizationMembers } from './methods/loadOptions/getOrganizationMembers';
 import { projectLocator } from './shared/project';
 import { sendRoutedRequest } from './transport/request';
 
@@ -25,6 +32,8 @@ const resources = [
 	action,
 	annotation,
 	cohort,
+	dashboard,
+	errorTrackingIssue,
 	eventDefinition,
 	featureFlag,
 	fileSystem,
@@ -33,6 +42,7 @@ const resources = [
 	insightSharing,
 	person,
 	query,
+	survey,
 ];
 
 export class PostHogManagement implements INodeType {
@@ -71,10 +81,13 @@ export class PostHogManagement implements INodeType {
 		listSearch: {
 			searchActions,
 			searchCohorts,
+			searchDashboards,
+			searchErrorTrackingIssues,
 			searchFeatureFlags,
 			searchInsights,
 			searchProjects,
+			searchSurveys,
 		},
-		loadOptions: { getGroupTypes },
+		loadOptions: { getGroupTypes, getOrganizationMembers },
 	};
 }

@@ -43,6 +43,9 @@ const ROUTES = compileRoutes(
 		require('./routes/eventDefinitions'),
 		require('./routes/actions'),
 		require('./routes/cohorts'),
+		require('./routes/surveys'),
+		require('./routes/errorTracking'),
+		require('./routes/dashboards'),
 	].flatMap((module) => module.routes),
 );
 

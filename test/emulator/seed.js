@@ -76,6 +76,28 @@ const SEED = {
 	},
 	actionIds: { signedUp: 11, viewedPricing: 12, oldOnboarding: 13 },
 	cohortIds: { betaTesters: 21, powerUsers: 22, oldCampaign: 23 },
+	// surveys of project 1 (part 3 §3): a launched one with responses, a draft, an archived one
+	surveyIds: {
+		productFeedback: fixedUuid('0194b2c0', 1),
+		nps: fixedUuid('0194b2c0', 2),
+		oldPoll: fixedUuid('0194b2c0', 3),
+	},
+	// error-tracking issues of project 1 (part 3 §4): two active, one resolved, one old
+	issueIds: {
+		typeError: fixedUuid('0195c1d2', 1),
+		checkoutTimeout: fixedUuid('0195c1d2', 2),
+		fixedNullRef: fixedUuid('0195c1d2', 3),
+		oldWarning: fixedUuid('0195c1d2', 4),
+	},
+	dashboardIds: { growth: 7, weeklyReport: 8, deleted: 9 },
+	// members of the organization, by user ID (the key's own user is 1)
+	memberIds: { ada: 1, grace: 7 },
+	surveyQuestionIds: {
+		improve: fixedUuid('0194b2c1', 1),
+		features: fixedUuid('0194b2c1', 2),
+		heardFrom: fixedUuid('0194b2c1', 3), // asked at launch, removed since
+		score: fixedUuid('0194b2c1', 4),
+	},
 	annotationIds: {
 		pricingLaunch: 1,
 		deploy142: 2,
@@ -955,6 +977,12 @@ function buildSeedState(apiKey) {
 		groupCaptureFailure: null, // §2.2: an HTTP status makes POST groups/ fail after saving the row
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
+		surveys: surveys(),
+		dashboards: dashboards(),
+		dashboardRunInsights: true, // part 3 §5: false = an older server without run_insights/
+		errorTrackingIssues: errorTrackingIssues(),
+		errorTrackingRoutes: 'projects', // part 3 §4.1: 'projects' (newest), 'both', 'environments' (older)
+		organizationMembers: organizationMembers(),
 		actions: actions(),
 		cohorts: cohorts(),
 		actionsIgnoreParams: false, // §2 of part 3: true = an older server, every action in one answer
@@ -985,7 +1013,7 @@ function buildSeedState(apiKey) {
 	return state;
 }
 
-/** Actions of project 1 (docs/posthog-api-0.3.md §2): two live, one soft-deleted. */
+/** Actions of project 1 (docs/posthog-api-part3.md §2): two live, one soft-deleted. */
 const actions = () => {
 	const action = (id, name, steps, extra = {}) => ({
 		project_id: 1,
@@ -1020,7 +1048,7 @@ const actions = () => {
 	];
 };
 
-/** Cohorts of project 1 (docs/posthog-api-0.3.md §1): static Beta testers, dynamic Power users, a deleted one. */
+/** Cohorts of project 1 (docs/posthog-api-part3.md §1): static Beta testers, dynamic Power users, a deleted one. */
 const cohorts = () => {
 	const cohort = (id, name, extra) => ({
 		project_id: 1,
@@ -1061,9 +1089,233 @@ const cohorts = () => {
 	];
 };
 
+/** Dashboards (docs/posthog-api-part3.md §5): Growth (pinned: two insights and a text), Weekly report, a deleted one. */
+const dashboards = () => {
+	const at = (x, y) => ({ sm: { x, y, w: 6, h: 5 }, xs: { x: 0, y, w: 1, h: 5 } });
+	const dashboard = (id, name, tiles, extra = {}) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		pinned: false,
+		tags: [],
+		deleted: false,
+		created_at: '2024-12-02T10:00:00Z',
+		created_by: null,
+		tiles,
+		...extra,
+	});
+	const ids = SEED.insightIds;
+	return [
+		dashboard(
+			SEED.dashboardIds.growth,
+			'Growth',
+			[
+				{ id: 71, insightId: ids.weeklyActiveUsers, layouts: at(6, 0) },
+				{ id: 72, insightId: ids.signupFunnel, layouts: at(0, 0) },
+				{ id: 73, text: 'Numbers are for the last 30 days', layouts: at(0, 5) },
+			],
+			{ pinned: true, tags: ['marketing'] },
+		),
+		dashboard(SEED.dashboardIds.weeklyReport, 'Weekly report', [
+			{ id: 81, insightId: ids.pageviewCount, layouts: at(0, 0) },
+		]),
+		dashboard(SEED.dashboardIds.deleted, 'Old launch', [], { deleted: true }),
+	];
+};
+
+/**
+ * Error-tracking issues of project 1 (docs/posthog-api-part3.md §4), with the aggregations an
+ * `ErrorTrackingQuery` reports; "now" in the tests is March 2025 or later, so `last_seen` is
+ * set relative to the emulator's clock by the tests that need a date range.
+ */
+const errorTrackingIssues = () => {
+	const issue = (id, name, description, status, first_seen, last_seen, counts, extra = {}) => ({
+		project_id: 1,
+		id,
+		status,
+		name,
+		description,
+		first_seen,
+		last_seen,
+		assignee: null,
+		fingerprint: `fp-${id.slice(-4)}`,
+		external_issues: [],
+		cohort: null,
+		...counts,
+		...extra,
+	});
+	const ids = SEED.issueIds;
+	return [
+		issue(
+			ids.typeError,
+			'TypeError',
+			"Cannot read properties of undefined (reading 'plan')",
+			'active',
+			'2025-02-20T08:00:00Z',
+			'2025-02-28T18:00:00Z',
+			{ occurrences: 42, users: 17, sessions: 20 },
+		),
+		issue(
+			ids.checkoutTimeout,
+			'TimeoutError',
+			'Checkout request timed out after 30000 ms',
+			'active',
+			'2025-02-25T10:00:00Z',
+			'2025-02-27T09:00:00Z',
+			{ occurrences: 130, users: 9, sessions: 12 },
+			{ assignee: { type: 'user', id: SEED.memberIds.grace } },
+		),
+		issue(
+			ids.fixedNullRef,
+			'NullReferenceError',
+			'user.profile is null',
+			'resolved',
+			'2025-02-10T10:00:00Z',
+			'2025-02-26T10:00:00Z',
+			{ occurrences: 5, users: 3, sessions: 3 },
+		),
+		issue(
+			ids.oldWarning,
+			'DeprecationWarning',
+			'legacy search API',
+			'active',
+			'2024-12-01T10:00:00Z',
+			'2024-12-02T10:00:00Z',
+			{ occurrences: 2, users: 1, sessions: 1 },
+		),
+	];
+};
+
+const organizationMembers = () => {
+	const member = (id, first_name, last_name, email) => ({
+		id: `0193a1b3-c3d4-7e5f-8a6b-${String(id).padStart(12, '0')}`,
+		user: { id, uuid: fixedUuid('0193a1b1', id), first_name, last_name, email },
+		level: 8,
+		joined_at: '2024-10-01T08:00:00Z',
+	});
+	return [
+		member(SEED.memberIds.ada, 'Ada', 'Lovelace', SEED.userEmail),
+		member(SEED.memberIds.grace, 'Grace', 'Hopper', 'grace@acme.com'),
+	];
+};
+
+/** Surveys of project 1 (docs/posthog-api-part3.md §3). */
+const surveys = () => {
+	const q = SEED.surveyQuestionIds;
+	const survey = (id, name, questions, extra) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		type: 'popover',
+		questions,
+		conditions: null,
+		appearance: null,
+		linked_flag: null,
+		targeting_flag: null,
+		start_date: null,
+		end_date: null,
+		archived: false,
+		responses_limit: null,
+		iteration_count: null,
+		created_at: '2025-01-25T10:00:00Z',
+		created_by: null,
+		...extra,
+	});
+	return [
+		survey(
+			SEED.surveyIds.productFeedback,
+			'Product feedback',
+			[
+				{ id: q.improve, type: 'open', question: 'What could we improve?' },
+				{
+					id: q.features,
+					type: 'multiple_choice',
+					question: 'Which features do you use?',
+					choices: ['Insights', 'Feature flags', 'Surveys'],
+				},
+			],
+			{ start_date: '2025-02-01T00:00:00Z', created_at: '2025-01-30T10:00:00Z' },
+		),
+		survey(SEED.surveyIds.nps, 'NPS', [
+			{ id: q.score, type: 'rating', question: 'How likely are you to recommend us?', scale: 10 },
+		]),
+		survey(
+			SEED.surveyIds.oldPoll,
+			'Old poll',
+			[{ id: fixedUuid('0194b2c1', 5), type: 'open', question: 'Anything else?' }],
+			{ archived: true, start_date: '2025-01-02T00:00:00Z', end_date: '2025-01-09T00:00:00Z' },
+		),
+	];
+};
+
+// Survey events of February 2025 (posthog-js's `survey sent` properties, part 3 §3): Maria's
+// response in two parts (one submission), Tom's from an SDK that writes index keys only, Li's
+// answering a question removed since; shown and dismissed events; a response to another survey.
+// Not in the default state, whose events the HogQL tests count: `addSurveyEvents(state)` adds them.
+const surveyEvents = () => {
+	const q = SEED.surveyQuestionIds;
+	const feedback = SEED.surveyIds.productFeedback;
+	let n = 0;
+	const row = (event, distinctId, timestamp, properties) => ({
+		project_id: 1,
+		uuid: fixedUuid('0194b2ce', ++n),
+		event,
+		distinct_id: distinctId,
+		properties: { $lib: 'web', ...properties },
+		timestamp,
+		captured_at: timestamp,
+		elements_chain: '',
+	});
+	const about = { $survey_id: feedback, $survey_name: 'Product feedback' };
+	return [
+		row('survey shown', 'li@globex.com', '2025-02-01T11:59:00Z', about),
+		row('survey sent', 'li@globex.com', '2025-02-01T12:00:00Z', {
+			...about,
+			$survey_submission_id: 'sub-li',
+			[`$survey_response_${q.heardFrom}`]: 'A friend',
+			[`$survey_response_${q.improve}`]: 'More integrations',
+			$survey_questions: [
+				{ id: q.heardFrom, question: 'How did you hear about us?', response: 'A friend' },
+				{ id: q.improve, question: 'What could we improve?', response: 'More integrations' },
+			],
+			$survey_completed: true,
+		}),
+		row('survey shown', 'tom@acme.com', '2025-02-02T08:59:00Z', about),
+		row('survey sent', 'tom@acme.com', '2025-02-02T09:00:00Z', {
+			...about,
+			$survey_response: 'Dark mode',
+			$survey_response_1: ['Insights'],
+		}),
+		row('survey shown', 'maria@acme.com', '2025-02-03T09:59:00Z', about),
+		row('survey sent', 'maria@acme.com', '2025-02-03T10:00:00Z', {
+			...about,
+			$survey_submission_id: 'sub-maria',
+			[`$survey_response_${q.improve}`]: 'Faster exports',
+			$survey_completed: false,
+			$survey_partially_completed: true,
+		}),
+		row('survey sent', 'maria@acme.com', '2025-02-03T10:01:00Z', {
+			...about,
+			$survey_submission_id: 'sub-maria',
+			[`$survey_response_${q.improve}`]: 'Faster exports',
+			[`$survey_response_${q.features}`]: ['Insights', 'Feature flags'],
+			$survey_completed: true,
+		}),
+		row('survey shown', 'anon-7c9d', '2025-02-04T10:00:00Z', about),
+		row('survey dismissed', 'anon-7c9d', '2025-02-04T10:00:05Z', about),
+		row('survey sent', 'dana@initech.com', '2025-01-05T10:00:00Z', {
+			$survey_id: SEED.surveyIds.oldPoll,
+			$survey_name: 'Old poll',
+			$survey_response: 'No',
+		}),
+	];
+};
+
 /**
  * One definition per event name PostHog has seen in a project, as ingestion keeps them
- * (docs/posthog-api-0.3.md §6): first and last seen from the events.
+ * (docs/posthog-api-part3.md §6): first and last seen from the events.
  */
 function eventDefinitionsOf(eventRows) {
 	const byName = new Map();
@@ -1091,4 +1343,9 @@ function eventDefinitionsOf(eventRows) {
 	return [...byName.values()];
 }
 
-module.exports = { SEED, buildSeedState };
+/** Adds the survey events to an emulator's state (the survey tests and the sandbox). */
+function addSurveyEvents(state) {
+	state.events.push(...surveyEvents());
+}
+
+module.exports = { SEED, buildSeedState, addSurveyEvents };

@@ -1,5 +1,5 @@
 import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
-import { invalidParameter } from './validation';
+import { invalidParameter, isUuid } from './validation';
 
 /** A resource locator's stored value: `{mode: 'list' | 'id' | 'url' | …, value}`. */
 export type ResourceLocatorValue = { mode?: string; value?: unknown };
@@ -59,6 +59,19 @@ export function currentLocatorId(
 
 export const DIGITS = /^\d+$/;
 
+/** An ID parameter or resource locator's value for the current item, trimmed. */
+function idOf(
+	context: IExecuteSingleFunctions,
+	name: string,
+	label: string,
+	url?: LocatorUrl,
+): string {
+	const raw = context.getNodeParameter(name, '', { extractValue: false }) as unknown;
+	return typeof raw === 'object' && raw !== null
+		? locatorId(context, name, label, url)
+		: String(raw ?? '').trim();
+}
+
 /**
  * A numeric ID parameter, or resource locator (a number, or digits as text, or a URL that
  * `url` takes one out of), trimmed; anything else is refused. `what` names it in the error
@@ -71,12 +84,21 @@ export function requireNumericId(
 	what: string,
 	url?: LocatorUrl,
 ): string {
-	const raw = context.getNodeParameter(name, '', { extractValue: false }) as unknown;
-	const id =
-		typeof raw === 'object' && raw !== null
-			? locatorId(context, name, label, url)
-			: String(raw ?? '').trim();
+	const id = idOf(context, name, label, url);
 	if (!DIGITS.test(id))
 		throw invalidParameter(context, label, `"${id}" is not a numeric ${what} ID`);
+	return id;
+}
+
+/** The same for a UUID-keyed object (surveys, error-tracking issues). */
+export function requireUuidId(
+	context: IExecuteSingleFunctions,
+	name: string,
+	label: string,
+	what: string,
+	url?: LocatorUrl,
+): string {
+	const id = idOf(context, name, label, url);
+	if (!isUuid(id)) throw invalidParameter(context, label, `"${id}" is not a ${what} UUID`);
 	return id;
 }
