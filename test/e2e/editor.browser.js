@@ -337,6 +337,8 @@ const WEBHOOK_EXAMPLES = [
 ];
 
 test('the webhook examples run their sample from Execute workflow', async () => {
+	const hidden = [];
+	const notRun = [];
 	for (const [id, name, expected] of WEBHOOK_EXAMPLES) {
 		ctx.sandbox.requests.length = 0;
 		await page.goto(`${server.url}/workflow/${id}`);
@@ -354,7 +356,7 @@ test('the webhook examples run their sample from Execute workflow', async () => 
 				button.x < below.x + below.width &&
 				below.y < button.y + button.height &&
 				button.y < below.y + below.height;
-			assert.ok(!overlaps, `${name}: "${text}" is behind the Execute workflow button`);
+			if (overlaps) hidden.push(`${name}: "${text}"`);
 		}
 		await page.getByTestId('execute-workflow-button').click();
 		const deadline = Date.now() + 20_000;
@@ -364,11 +366,11 @@ test('the webhook examples run their sample from Execute workflow', async () => 
 		}
 		await page.waitForTimeout(1000); // let the canvas show the finished run
 		await screenshot(`example-${name}-executed`);
-		assert.ok(
-			sent().some((r) => expected.test(r)),
-			`${name}: Execute workflow ran the sample (sandbox got ${sent().join(', ') || 'nothing'})`,
-		);
+		if (!sent().some((r) => expected.test(r)))
+			notRun.push(`${name} (the sandbox got ${sent().join(', ') || 'nothing'})`);
 	}
+	assert.deepEqual(notRun, [], 'examples whose sample Execute workflow did not run');
+	assert.deepEqual(hidden, [], 'node labels behind the Execute workflow button');
 });
 
 test('the published webhook example creates a group when another app calls it', async () => {
