@@ -169,13 +169,17 @@ function instantTrigger({
 		async call(method) {
 			return await hook(workflowFor(), method);
 		},
-		/** One HTTP delivery: `{ result, answer: { status, body }, items }`. */
-		async deliver({ headers = {}, body }) {
+		/**
+		 * One HTTP delivery: `{ result, answer: { status, body }, items }`. `rawBody` is the body as
+		 * sent (n8n keeps it on the request); by default the JSON of `body`.
+		 */
+		async deliver({ headers = {}, body, rawBody = JSON.stringify(body ?? {}) }) {
 			const running = workflowFor();
 			const response = fakeResponse();
 			running.additionalData.httpRequest = {
 				headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
 				body,
+				rawBody: Buffer.from(rawBody),
 				params: {},
 				query: {},
 			};

@@ -1,0 +1,61 @@
+import { eventEntry, eventProperty, linkIn, propertiesOf, type TriggerKind } from './kind';
+import { pickedId, pickerField } from './locators';
+import { textOrNull as text } from './text';
+
+const ALERT_FIRING = '$insight_alert_firing';
+
+/**
+ * An insight alert firing: an `internal_destination` on `$insight_alert_firing`, for one alert
+ * by its `alert_id` property or for every alert. The event is produced only when a check fires,
+ * never when it resolves or errs; `insight_id` is the insight's short ID, and the link is the one
+ * PostHog's own alert e-mail builds (docs/posthog-api-0.3.md §7, §9.2).
+ */
+export const insightAlertKind: TriggerKind = {
+	option: {
+		name: 'Insight Alert Firing',
+		value: 'insightAlert',
+		description: 'An insight alert’s check finds its threshold breached',
+	},
+	fields: [
+		pickerField({
+			displayName: 'Alert',
+			name: 'alertId',
+			searchListMethod: 'searchAlerts',
+			placeholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+			description: 'The alert that starts the workflow; leave empty for every alert of the project',
+			optional: true,
+		}),
+	],
+	subscription(context) {
+		const alertId = pickedId(context, 'alertId');
+		return {
+			type: 'internal_destination',
+			filters: {
+				events: [eventEntry(ALERT_FIRING, 0)],
+				...(alertId ? { properties: [eventProperty('alert_id', alertId)] } : {}),
+			},
+		};
+	},
+	summary: {
+		key: 'alert',
+		of(delivery) {
+			const properties = propertiesOf(delivery);
+			const [id, insightShortId] = [text(properties.alert_id), text(properties.insight_id)];
+			return {
+				id,
+				name: text(properties.alert_name),
+				insightName: text(properties.insight_name),
+				insightShortId,
+				state: text(properties.state),
+				breaches: text(properties.breaches),
+				url:
+					id && insightShortId
+						? linkIn(
+								delivery,
+								`/insights/${encodeURIComponent(insightShortId)}?alert_id=${encodeURIComponent(id)}`,
+							)
+						: null,
+			};
+		},
+	},
+};
