@@ -6,6 +6,7 @@ const { usePostHog, locator, SEED } = require('./helpers/posthog');
 const operations = require('./helpers/operations');
 const { storeInsight } = require('./insight/storedInsights');
 const { PostHogManagement } = require('./helpers/builtPackage');
+const { addSurveyEvents } = require('./emulator/seed');
 
 const posthog = usePostHog();
 
@@ -86,6 +87,15 @@ const OFFSET_LISTS = {
 			}
 		},
 	},
+	'survey.getAll': {
+		path: '/api/projects/1/surveys/',
+		add: (state, count) =>
+			copies(state.surveys, count, (n) => ({
+				id: `0194b2c0-c3d4-7e5f-8a6b-${(0x1000 + n).toString(16).padStart(12, '0')}`,
+				name: `Bulk survey ${n}`,
+				created_at: new Date(Date.UTC(2020, 0, 1) - n * 60_000).toISOString(),
+			})),
+	},
 	'person.getAll': {
 		path: '/api/projects/1/persons/',
 		// PostHog sets `next` on every full page of persons (docs/posthog-api-part2.md §3)
@@ -109,7 +119,12 @@ const LISTS = {
 	'fileSystem.getLogViews': {},
 	'group.getActivity': { groupTypeIndex: 0, groupKey: 'acme' },
 	'group.getAll': { groupTypeIndex: 0 },
+	// keyset pages of HogQL, not limit/offset: test/survey/surveys.test.js
+	'survey.getResponses': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 };
+
+/** What a list needs in PostHog besides the default data. */
+const SETUP = { 'survey.getResponses': addSurveyEvents };
 
 const run = (name, parameters) => {
 	const [resource, operation] = name.split('.');
@@ -133,6 +148,8 @@ test('every operation that shows Return All is one of the lists specified here',
 });
 
 describe.each(Object.keys(LISTS))('%s', (name) => {
+	beforeEach(() => SETUP[name]?.(posthog.emulator.state));
+
 	test('Limit caps the output at that many items, each paired to its input item', async () => {
 		const { json, items, error } = await run(name, { returnAll: false, limit: 2 });
 

@@ -110,6 +110,16 @@ const SAMPLES = {
 		properties: property('plan', 'pro'),
 	},
 	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
+	'survey.archive': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
+	'survey.get': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
+	'survey.getAll': { returnAll: true },
+	'survey.getResponses': {
+		surveyId: locator('id', SEED.surveyIds.productFeedback),
+		returnAll: true,
+	},
+	'survey.getStats': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
+	'survey.launch': { surveyId: locator('id', SEED.surveyIds.nps) },
+	'survey.stop': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 };
 
 const requestKey = (record) => `${record.method} ${record.path} ${JSON.stringify(record.query)}`;
@@ -171,6 +181,7 @@ test.each([
 	['listSearch', 'searchFeatureFlags', {}],
 	['listSearch', 'searchActions', {}],
 	['listSearch', 'searchCohorts', {}],
+	['listSearch', 'searchSurveys', {}],
 	['loadOptions', 'getGroupTypes', {}],
 ])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
 	posthog.emulator.override = throttleEveryFirstAttempt();

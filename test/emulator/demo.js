@@ -10,11 +10,12 @@
  * and adds, deterministically (same data on every run):
  *   - DEMO.groupCounts groups: companies, teams and accounts with realistic properties;
  *   - more insights, some of them shared, and a dashboard/feature-flag backlog;
- *   - file-system folders and entries, with some objects left unfiled for the tidy example.
+ *   - file-system folders and entries, with some objects left unfiled for the tidy example;
+ *   - responses to the Product feedback survey (seed.js).
  * `sandbox.reset()` comes back to the same demo data.
  */
 const { startEmulator } = require('./index');
-const { SEED } = require('./seed');
+const { SEED, addSurveyEvents } = require('./seed');
 const { fixedUuid } = require('./ids');
 const { upsertForProperties } = require('./models/propertyDefinitions');
 const { isoFromMicros, parseIsoMicros } = require('./time');
@@ -447,6 +448,7 @@ function seedDemo(state) {
 	addGroups(state, random);
 	addInsights(state);
 	addBacklog(state);
+	addSurveyEvents(state);
 	return state;
 }
 

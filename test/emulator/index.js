@@ -44,6 +44,7 @@ const ROUTES = compileRoutes(
 		require('./routes/eventDefinitions'),
 		require('./routes/actions'),
 		require('./routes/cohorts'),
+		require('./routes/surveys'),
 		require('./routes/alerts'),
 	].flatMap((module) => module.routes),
 );

@@ -80,6 +80,18 @@ const SEED = {
 	},
 	actionIds: { signedUp: 11, viewedPricing: 12, oldOnboarding: 13 },
 	cohortIds: { betaTesters: 21, powerUsers: 22, oldCampaign: 23 },
+	// surveys of project 1 (part 3 §3): a launched one with responses, a draft, an archived one
+	surveyIds: {
+		productFeedback: fixedUuid('0194b2c0', 1),
+		nps: fixedUuid('0194b2c0', 2),
+		oldPoll: fixedUuid('0194b2c0', 3),
+	},
+	surveyQuestionIds: {
+		improve: fixedUuid('0194b2c1', 1),
+		features: fixedUuid('0194b2c1', 2),
+		heardFrom: fixedUuid('0194b2c1', 3), // asked at launch, removed since
+		score: fixedUuid('0194b2c1', 4),
+	},
 	annotationIds: {
 		pricingLaunch: 1,
 		deploy142: 2,
@@ -959,6 +971,7 @@ function buildSeedState(apiKey) {
 		groupCaptureFailure: null, // §2.2: an HTTP status makes POST groups/ fail after saving the row
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
+		surveys: surveys(),
 		actions: actions(),
 		cohorts: cohorts(),
 		alerts: alerts(),
@@ -1112,6 +1125,119 @@ const cohorts = () => {
 	];
 };
 
+/** Surveys of project 1 (docs/posthog-api-0.3.md §3). */
+const surveys = () => {
+	const q = SEED.surveyQuestionIds;
+	const survey = (id, name, questions, extra) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		type: 'popover',
+		questions,
+		conditions: null,
+		appearance: null,
+		linked_flag: null,
+		targeting_flag: null,
+		start_date: null,
+		end_date: null,
+		archived: false,
+		responses_limit: null,
+		iteration_count: null,
+		created_at: '2025-01-25T10:00:00Z',
+		created_by: null,
+		...extra,
+	});
+	return [
+		survey(
+			SEED.surveyIds.productFeedback,
+			'Product feedback',
+			[
+				{ id: q.improve, type: 'open', question: 'What could we improve?' },
+				{
+					id: q.features,
+					type: 'multiple_choice',
+					question: 'Which features do you use?',
+					choices: ['Insights', 'Feature flags', 'Surveys'],
+				},
+			],
+			{ start_date: '2025-02-01T00:00:00Z', created_at: '2025-01-30T10:00:00Z' },
+		),
+		survey(SEED.surveyIds.nps, 'NPS', [
+			{ id: q.score, type: 'rating', question: 'How likely are you to recommend us?', scale: 10 },
+		]),
+		survey(
+			SEED.surveyIds.oldPoll,
+			'Old poll',
+			[{ id: fixedUuid('0194b2c1', 5), type: 'open', question: 'Anything else?' }],
+			{ archived: true, start_date: '2025-01-02T00:00:00Z', end_date: '2025-01-09T00:00:00Z' },
+		),
+	];
+};
+
+// Survey events of February 2025 (posthog-js's `survey sent` properties, part 3 §3): Maria's
+// response in two parts (one submission), Tom's from an SDK that writes index keys only, Li's
+// answering a question removed since; shown and dismissed events; a response to another survey.
+// Not in the default state, whose events the HogQL tests count: `addSurveyEvents(state)` adds them.
+const surveyEvents = () => {
+	const q = SEED.surveyQuestionIds;
+	const feedback = SEED.surveyIds.productFeedback;
+	let n = 0;
+	const row = (event, distinctId, timestamp, properties) => ({
+		project_id: 1,
+		uuid: fixedUuid('0194b2ce', ++n),
+		event,
+		distinct_id: distinctId,
+		properties: { $lib: 'web', ...properties },
+		timestamp,
+		captured_at: timestamp,
+		elements_chain: '',
+	});
+	const about = { $survey_id: feedback, $survey_name: 'Product feedback' };
+	return [
+		row('survey shown', 'li@globex.com', '2025-02-01T11:59:00Z', about),
+		row('survey sent', 'li@globex.com', '2025-02-01T12:00:00Z', {
+			...about,
+			$survey_submission_id: 'sub-li',
+			[`$survey_response_${q.heardFrom}`]: 'A friend',
+			[`$survey_response_${q.improve}`]: 'More integrations',
+			$survey_questions: [
+				{ id: q.heardFrom, question: 'How did you hear about us?', response: 'A friend' },
+				{ id: q.improve, question: 'What could we improve?', response: 'More integrations' },
+			],
+			$survey_completed: true,
+		}),
+		row('survey shown', 'tom@acme.com', '2025-02-02T08:59:00Z', about),
+		row('survey sent', 'tom@acme.com', '2025-02-02T09:00:00Z', {
+			...about,
+			$survey_response: 'Dark mode',
+			$survey_response_1: ['Insights'],
+		}),
+		row('survey shown', 'maria@acme.com', '2025-02-03T09:59:00Z', about),
+		row('survey sent', 'maria@acme.com', '2025-02-03T10:00:00Z', {
+			...about,
+			$survey_submission_id: 'sub-maria',
+			[`$survey_response_${q.improve}`]: 'Faster exports',
+			$survey_completed: false,
+			$survey_partially_completed: true,
+		}),
+		row('survey sent', 'maria@acme.com', '2025-02-03T10:01:00Z', {
+			...about,
+			$survey_submission_id: 'sub-maria',
+			[`$survey_response_${q.improve}`]: 'Faster exports',
+			[`$survey_response_${q.features}`]: ['Insights', 'Feature flags'],
+			$survey_completed: true,
+		}),
+		row('survey shown', 'anon-7c9d', '2025-02-04T10:00:00Z', about),
+		row('survey dismissed', 'anon-7c9d', '2025-02-04T10:00:05Z', about),
+		row('survey sent', 'dana@initech.com', '2025-01-05T10:00:00Z', {
+			$survey_id: SEED.surveyIds.oldPoll,
+			$survey_name: 'Old poll',
+			$survey_response: 'No',
+		}),
+	];
+};
+
 /**
  * One definition per event name PostHog has seen in a project, as ingestion keeps them
  * (docs/posthog-api-0.3.md §6): first and last seen from the events.
@@ -1142,4 +1268,9 @@ function eventDefinitionsOf(eventRows) {
 	return [...byName.values()];
 }
 
-module.exports = { SEED, buildSeedState };
+/** Adds the survey events to an emulator's state (the survey tests and the sandbox). */
+function addSurveyEvents(state) {
+	state.events.push(...surveyEvents());
+}
+
+module.exports = { SEED, buildSeedState, addSurveyEvents };
