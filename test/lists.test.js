@@ -87,6 +87,15 @@ const OFFSET_LISTS = {
 			}
 		},
 	},
+	'dashboard.getAll': {
+		path: '/api/projects/1/dashboards/',
+		add: (state, count) =>
+			copies(state.dashboards, count, (n) => ({
+				id: 1000 + n,
+				name: `Zz bulk dashboard ${String(n).padStart(4, '0')}`,
+				pinned: false,
+			})),
+	},
 	'survey.getAll': {
 		path: '/api/projects/1/surveys/',
 		add: (state, count) =>
@@ -116,6 +125,7 @@ const LISTS = {
 	...Object.fromEntries(
 		Object.entries(OFFSET_LISTS).map(([name, list]) => [name, list.parameters ?? {}]),
 	),
+	'errorTrackingIssue.getAll': { filters: { status: 'all', dateFrom: '2024-01-01' } },
 	'fileSystem.getLogViews': {},
 	'group.getActivity': { groupTypeIndex: 0, groupKey: 'acme' },
 	'group.getAll': { groupTypeIndex: 0 },

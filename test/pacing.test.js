@@ -192,7 +192,8 @@ describe('the pacer', () => {
 		const { throttlesFor } = require(
 			path.join(__dirname, '..', 'dist', 'nodes', 'PostHog', 'transport', 'rateLimits.js'),
 		);
-		const scopesOf = (method, url) => throttlesFor(method, url).map(({ scope }) => scope);
+		const scopesOf = (method, url, kind) =>
+			throttlesFor(method, url, kind).map(({ scope }) => scope);
 
 		expect(scopesOf('POST', '/api/projects/1/insights/101/sharing/refresh/')).toEqual([
 			'burst',
@@ -203,6 +204,12 @@ describe('the pacer', () => {
 			'sustained',
 		]);
 		expect(scopesOf('GET', '/api/projects/1/insights/101/')).toEqual([
+			'clickhouse_burst',
+			'clickhouse_sustained',
+		]);
+		// query/: HogQL in its own class, other kinds in the ClickHouse ones (part 3 §11)
+		expect(scopesOf('POST', '/api/projects/1/query/', 'HogQLQuery')).toEqual(['query']);
+		expect(scopesOf('POST', '/api/projects/1/query/', 'ErrorTrackingQuery')).toEqual([
 			'clickhouse_burst',
 			'clickhouse_sustained',
 		]);

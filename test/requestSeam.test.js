@@ -110,6 +110,22 @@ const SAMPLES = {
 		properties: property('plan', 'pro'),
 	},
 	'query.run': { query: 'SELECT event, count() FROM events GROUP BY event' },
+	'dashboard.get': { dashboardId: locator('id', SEED.dashboardIds.growth) },
+	'dashboard.getAll': { returnAll: true },
+	'dashboard.runInsights': { dashboardId: locator('id', SEED.dashboardIds.growth) },
+	'errorTrackingIssue.assign': {
+		issueId: locator('id', SEED.issueIds.typeError),
+		assignee: String(SEED.memberIds.grace),
+	},
+	'errorTrackingIssue.get': { issueId: locator('id', SEED.issueIds.typeError) },
+	'errorTrackingIssue.getAll': {
+		returnAll: true,
+		filters: { status: 'all', dateFrom: '2024-01-01' },
+	},
+	'errorTrackingIssue.update': {
+		issueId: locator('id', SEED.issueIds.typeError),
+		updateFields: { status: 'resolved' },
+	},
 	'survey.archive': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 	'survey.get': { surveyId: locator('id', SEED.surveyIds.productFeedback) },
 	'survey.getAll': { returnAll: true },
@@ -182,6 +198,9 @@ test.each([
 	['listSearch', 'searchActions', {}, null],
 	['listSearch', 'searchCohorts', {}, null],
 	['listSearch', 'searchSurveys', {}, null],
+	['listSearch', 'searchErrorTrackingIssues', {}, null],
+	['listSearch', 'searchDashboards', {}, null],
+	['loadOptions', 'getOrganizationMembers', {}, null],
 	['loadOptions', 'getGroupTypes', {}, null],
 	// the instant trigger's own
 	['listSearch', 'searchAlerts', {}, 'PostHogTrigger'],

@@ -2,6 +2,8 @@ import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from '
 import { action } from './actions/action';
 import { annotation } from './actions/annotation';
 import { cohort } from './actions/cohort';
+import { dashboard } from './actions/dashboard';
+import { errorTrackingIssue } from './actions/errorTrackingIssue';
 import { eventDefinition } from './actions/eventDefinition';
 import { featureFlag } from './actions/featureFlag';
 import { fileSystem } from './actions/fileSystem';
@@ -15,11 +17,14 @@ import { mergeRepeatedFields } from './actions/shared/mergeFields';
 import { resourceSelector } from './actions/shared/resource';
 import { searchActions } from './methods/listSearch/searchActions';
 import { searchCohorts } from './methods/listSearch/searchCohorts';
+import { searchDashboards } from './methods/listSearch/searchDashboards';
+import { searchErrorTrackingIssues } from './methods/listSearch/searchErrorTrackingIssues';
 import { searchFeatureFlags } from './methods/listSearch/searchFeatureFlags';
 import { searchInsights } from './methods/listSearch/searchInsights';
 import { searchProjects } from './methods/listSearch/searchProjects';
 import { searchSurveys } from './methods/listSearch/searchSurveys';
 import { getGroupTypes } from './methods/loadOptions/getGroupTypes';
+import { getOrganizationMembers } from './methods/loadOptions/getOrganizationMembers';
 import { projectLocator } from './shared/project';
 import { sendRoutedRequest } from './transport/request';
 
@@ -27,6 +32,8 @@ const resources = [
 	action,
 	annotation,
 	cohort,
+	dashboard,
+	errorTrackingIssue,
 	eventDefinition,
 	featureFlag,
 	fileSystem,
@@ -74,11 +81,13 @@ export class PostHogManagement implements INodeType {
 		listSearch: {
 			searchActions,
 			searchCohorts,
+			searchDashboards,
+			searchErrorTrackingIssues,
 			searchFeatureFlags,
 			searchInsights,
 			searchProjects,
 			searchSurveys,
 		},
-		loadOptions: { getGroupTypes },
+		loadOptions: { getGroupTypes, getOrganizationMembers },
 	};
 }

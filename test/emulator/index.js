@@ -45,6 +45,8 @@ const ROUTES = compileRoutes(
 		require('./routes/actions'),
 		require('./routes/cohorts'),
 		require('./routes/surveys'),
+		require('./routes/errorTracking'),
+		require('./routes/dashboards'),
 		require('./routes/alerts'),
 	].flatMap((module) => module.routes),
 );

@@ -86,6 +86,16 @@ const SEED = {
 		nps: fixedUuid('0194b2c0', 2),
 		oldPoll: fixedUuid('0194b2c0', 3),
 	},
+	// error-tracking issues of project 1 (part 3 §4): two active, one resolved, one old
+	issueIds: {
+		typeError: fixedUuid('0195c1d2', 1),
+		checkoutTimeout: fixedUuid('0195c1d2', 2),
+		fixedNullRef: fixedUuid('0195c1d2', 3),
+		oldWarning: fixedUuid('0195c1d2', 4),
+	},
+	dashboardIds: { growth: 7, weeklyReport: 8, deleted: 9 },
+	// members of the organization, by user ID (the key's own user is 1)
+	memberIds: { ada: 1, grace: 7 },
 	surveyQuestionIds: {
 		improve: fixedUuid('0194b2c1', 1),
 		features: fixedUuid('0194b2c1', 2),
@@ -972,6 +982,11 @@ function buildSeedState(apiKey) {
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
 		surveys: surveys(),
+		dashboards: dashboards(),
+		dashboardRunInsights: true, // part 3 §5: false = an older server without run_insights/
+		errorTrackingIssues: errorTrackingIssues(),
+		errorTrackingRoutes: 'projects', // part 3 §4.1: 'projects' (newest), 'both', 'environments' (older)
+		organizationMembers: organizationMembers(),
 		actions: actions(),
 		cohorts: cohorts(),
 		alerts: alerts(),
@@ -1122,6 +1137,117 @@ const cohorts = () => {
 			created_at: '2025-01-13T10:00:00Z',
 		}),
 		cohort(SEED.cohortIds.oldCampaign, 'Old campaign', { deleted: true }),
+	];
+};
+
+/** Dashboards (docs/posthog-api-0.3.md §5): Growth (pinned: two insights and a text), Weekly report, a deleted one. */
+const dashboards = () => {
+	const at = (x, y) => ({ sm: { x, y, w: 6, h: 5 }, xs: { x: 0, y, w: 1, h: 5 } });
+	const dashboard = (id, name, tiles, extra = {}) => ({
+		project_id: 1,
+		id,
+		name,
+		description: '',
+		pinned: false,
+		tags: [],
+		deleted: false,
+		created_at: '2024-12-02T10:00:00Z',
+		created_by: null,
+		tiles,
+		...extra,
+	});
+	const ids = SEED.insightIds;
+	return [
+		dashboard(
+			SEED.dashboardIds.growth,
+			'Growth',
+			[
+				{ id: 71, insightId: ids.weeklyActiveUsers, layouts: at(6, 0) },
+				{ id: 72, insightId: ids.signupFunnel, layouts: at(0, 0) },
+				{ id: 73, text: 'Numbers are for the last 30 days', layouts: at(0, 5) },
+			],
+			{ pinned: true, tags: ['marketing'] },
+		),
+		dashboard(SEED.dashboardIds.weeklyReport, 'Weekly report', [
+			{ id: 81, insightId: ids.pageviewCount, layouts: at(0, 0) },
+		]),
+		dashboard(SEED.dashboardIds.deleted, 'Old launch', [], { deleted: true }),
+	];
+};
+
+/**
+ * Error-tracking issues of project 1 (docs/posthog-api-0.3.md §4), with the aggregations an
+ * `ErrorTrackingQuery` reports; "now" in the tests is March 2025 or later, so `last_seen` is
+ * set relative to the emulator's clock by the tests that need a date range.
+ */
+const errorTrackingIssues = () => {
+	const issue = (id, name, description, status, first_seen, last_seen, counts, extra = {}) => ({
+		project_id: 1,
+		id,
+		status,
+		name,
+		description,
+		first_seen,
+		last_seen,
+		assignee: null,
+		fingerprint: `fp-${id.slice(-4)}`,
+		external_issues: [],
+		cohort: null,
+		...counts,
+		...extra,
+	});
+	const ids = SEED.issueIds;
+	return [
+		issue(
+			ids.typeError,
+			'TypeError',
+			"Cannot read properties of undefined (reading 'plan')",
+			'active',
+			'2025-02-20T08:00:00Z',
+			'2025-02-28T18:00:00Z',
+			{ occurrences: 42, users: 17, sessions: 20 },
+		),
+		issue(
+			ids.checkoutTimeout,
+			'TimeoutError',
+			'Checkout request timed out after 30000 ms',
+			'active',
+			'2025-02-25T10:00:00Z',
+			'2025-02-27T09:00:00Z',
+			{ occurrences: 130, users: 9, sessions: 12 },
+			{ assignee: { type: 'user', id: SEED.memberIds.grace } },
+		),
+		issue(
+			ids.fixedNullRef,
+			'NullReferenceError',
+			'user.profile is null',
+			'resolved',
+			'2025-02-10T10:00:00Z',
+			'2025-02-26T10:00:00Z',
+			{ occurrences: 5, users: 3, sessions: 3 },
+		),
+		issue(
+			ids.oldWarning,
+			'DeprecationWarning',
+			'legacy search API',
+			'active',
+			'2024-12-01T10:00:00Z',
+			'2024-12-02T10:00:00Z',
+			{ occurrences: 2, users: 1, sessions: 1 },
+		),
+	];
+};
+
+const organizationMembers = () => {
+	const member = (id, first_name, last_name, email) => ({
+		id: `0193a1b3-c3d4-7e5f-8a6b-${String(id).padStart(12, '0')}`,
+		user: { id, uuid: fixedUuid('0193a1b1', id), first_name, last_name, email },
+		level: 8,
+		joined_at: '2024-10-01T08:00:00Z',
+	});
+	return [
+		member(SEED.memberIds.ada, 'Ada', 'Lovelace', SEED.userEmail),
+		member(SEED.memberIds.grace, 'Grace', 'Hopper', 'grace@acme.com'),
 	];
 };
 

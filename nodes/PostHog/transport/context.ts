@@ -30,3 +30,12 @@ export type PostHogRequest = {
 	qs?: IDataObject;
 	body?: IDataObject;
 };
+
+/** What pacing, retries and errors need to know of a request: its line, and a query's kind. */
+export type RequestLine = Pick<PostHogRequest, 'method' | 'url'> & { queryKind?: string };
+
+/** The `query.kind` of a `POST query/` body, which decides its throttle class. */
+export function queryKindOf(body: unknown): string | undefined {
+	const query = (body as { query?: { kind?: unknown } } | undefined)?.query;
+	return typeof query?.kind === 'string' ? query.kind : undefined;
+}

@@ -9,7 +9,7 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 import { appliedWritesNote } from './appliedWrites';
-import { isItemContext, itemIndexOf, type PostHogRequest, type RequestContext } from './context';
+import { isItemContext, itemIndexOf, type RequestContext, type RequestLine } from './context';
 import type { Slot } from './pacer';
 import { rateLimitText } from './rateLimits';
 import type { RequestPolicy } from './requestPolicy';
@@ -158,11 +158,11 @@ const BATCHING_HINT = 'or space the items out with Settings → Request Options 
 export function rateLimitError(
 	context: RequestContext,
 	error: NodeApiError,
-	request: Pick<PostHogRequest, 'method' | 'url'>,
+	request: RequestLine,
 	attempts: number,
 	policy: RequestPolicy,
 ): NodeApiError {
-	const limits = rateLimitText(request.method, request.url);
+	const limits = rateLimitText(request.method, request.url, request.queryKind);
 	if (!policy.retryOnRateLimit) {
 		error.description = `${limits} Turn on Retry on Rate Limit under Options, ${BATCHING_HINT}`;
 		return error;
@@ -192,12 +192,12 @@ export function rateLimitError(
  */
 export function pacedTooLongError(
 	context: RequestContext,
-	request: Pick<PostHogRequest, 'method' | 'url'>,
+	request: RequestLine,
 	slot: Slot,
 	policy: RequestPolicy,
 ): NodeApiError {
 	const seconds = Math.ceil(slot.waitMs / 1000);
-	const limits = rateLimitText(request.method, request.url);
+	const limits = rateLimitText(request.method, request.url, request.queryKind);
 	const heldByPostHog = slot.pausedByPostHog && !policy.retryOnRateLimit;
 	const error = new NodeApiError(
 		context.getNode(),

@@ -147,7 +147,7 @@ function answered(state: KeyState, throttles: Throttle[], entry: Sent) {
 export type Slot = { waitMs: number; throttles: Throttle[]; pausedByPostHog: boolean };
 
 /** What the pacer needs of a request: its endpoint, and the node's Requests per Minute. */
-type PacedRequest = { method: string; url: string; requestsPerMinute?: number };
+type PacedRequest = { method: string; url: string; queryKind?: string; requestsPerMinute?: number };
 
 export type Turn = {
 	/** PostHog answered the request: it counts from now. */
@@ -287,7 +287,7 @@ function throttlesOf(request: PacedRequest): Throttle[] {
 	if (request.requestsPerMinute) {
 		return [{ scope: 'requestsPerMinute', limit: request.requestsPerMinute, periodSeconds: 60 }];
 	}
-	return throttlesFor(request.method, request.url);
+	return throttlesFor(request.method, request.url, request.queryKind);
 }
 
 /** How many API keys the pacer remembers (for tests of its bounded memory). */

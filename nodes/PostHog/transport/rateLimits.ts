@@ -27,14 +27,22 @@ const HOGQL_QUERY: Throttle = { scope: 'query', limit: 120, periodSeconds: 3600 
 
 const pathOf = (url: string) => url.replace(/^https?:\/\/[^/]+/, '').split('?')[0];
 
-/** `POST query/`: a HogQL query, in its own throttle class (and a read). */
-export const isHogQlQuery = (url: string) =>
+/** `POST query/`: a query (a read). */
+export const isQueryRequest = (url: string) =>
 	/\/api\/(projects|environments)\/[^/]+\/query\/$/.test(pathOf(url));
 
-/** The throttle classes PostHog applies to a request, from its path and method. */
-export function throttlesFor(method: string, url: string): Throttle[] {
+/**
+ * The throttle classes PostHog applies to a request, from its path and method. A HogQL query is
+ * in its own class; other query kinds (`ErrorTrackingQuery`) in the ClickHouse ones
+ * (docs/posthog-api-0.3.md §11). `queryKind` is the `query.kind` of a query's body.
+ */
+export function throttlesFor(method: string, url: string, queryKind?: string): Throttle[] {
 	const path = pathOf(url);
-	if (isHogQlQuery(path)) return [HOGQL_QUERY];
+	if (isQueryRequest(path)) {
+		return queryKind === undefined || queryKind === 'HogQLQuery'
+			? [HOGQL_QUERY]
+			: [CLICKHOUSE_BURST, CLICKHOUSE_SUSTAINED];
+	}
 	// An insight's sharing (`SharingConfigurationViewSet`) declares no throttles: the default.
 	if (/\/api\/(projects|environments)\/[^/]+\/insights\/[^/]+\/sharing\//.test(path)) {
 		return [BURST, SUSTAINED];
@@ -55,7 +63,7 @@ function perPeriod({ limit, periodSeconds }: Throttle, position: number): string
 }
 
 /** "PostHog allows … per personal API key for this endpoint.", for error descriptions. */
-export function rateLimitText(method: string, url: string): string {
-	const throttles = throttlesFor(method, url);
+export function rateLimitText(method: string, url: string, queryKind?: string): string {
+	const throttles = throttlesFor(method, url, queryKind);
 	return `PostHog allows ${throttles.map(perPeriod).join(' and ')} per personal API key for this endpoint.`;
 }

@@ -9,7 +9,14 @@ import {
 } from 'n8n-workflow';
 import { postHogBaseUrl } from '../../../credentials/PostHogManagementApi.credentials';
 import { recordAppliedWrite } from './appliedWrites';
-import { isItemContext, itemIndexOf, type PostHogRequest, type RequestContext } from './context';
+import {
+	isItemContext,
+	itemIndexOf,
+	queryKindOf,
+	type PostHogRequest,
+	type RequestContext,
+	type RequestLine,
+} from './context';
 import { CREDENTIAL_TYPE } from './credential';
 import {
 	networkError,
@@ -78,7 +85,7 @@ function senderOf(context: RequestContext): Promise<Sender> {
  */
 async function send<T>(
 	context: RequestContext,
-	request: Pick<PostHogRequest, 'method' | 'url'>,
+	request: RequestLine,
 	attempt: () => Promise<T>,
 ): Promise<T> {
 	const { policy, pacingKey: key, host } = await senderOf(context);
@@ -144,8 +151,9 @@ export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { method = 'GET', url = '' } = requestData.options;
-	return await send(this, { method, url }, async () => await this.makeRoutingRequest(requestData));
+	const { method = 'GET', url = '', body } = requestData.options;
+	const line = { method, url, queryKind: queryKindOf(body) };
+	return await send(this, line, async () => await this.makeRoutingRequest(requestData));
 }
 
 /** One authenticated request outside the routing: look-ups, dropdowns, list searches, triggers. */
@@ -162,7 +170,7 @@ export async function postHogRequest<T = IDataObject>(
 		ignoreHttpStatusErrors: true,
 		...(body === undefined ? {} : { body }),
 	};
-	return await send(context, { method, url }, async () => {
+	return await send(context, { method, url, queryKind: queryKindOf(body) }, async () => {
 		const response = (await context.helpers.httpRequestWithAuthentication.call(
 			context,
 			CREDENTIAL_TYPE,

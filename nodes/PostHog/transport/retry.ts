@@ -1,5 +1,5 @@
 import { NodeApiError } from 'n8n-workflow';
-import { isHogQlQuery } from './rateLimits';
+import { isQueryRequest } from './rateLimits';
 import type { RequestPolicy } from './requestPolicy';
 import { clock } from './timing';
 
@@ -31,7 +31,7 @@ export function askedWaitSeconds(error: unknown): number | undefined {
  * (`POST query/`, which PostHog classes as a read, docs/posthog-api-part2.md §5.2).
  */
 export const isRead = (method: string, url: string): boolean =>
-	method.toUpperCase() === 'GET' || (method.toUpperCase() === 'POST' && isHogQlQuery(url));
+	method.toUpperCase() === 'GET' || (method.toUpperCase() === 'POST' && isQueryRequest(url));
 
 /**
  * How long to wait before the next attempt, or undefined when the failure is not worth

@@ -14,6 +14,7 @@ const QUERY_KINDS = [
 	'ActorsQuery',
 	'DataTableNode',
 	'DataVisualizationNode',
+	'ErrorTrackingQuery',
 	'EventsNode',
 	'EventsQuery',
 	'FunnelsQuery',

@@ -1,13 +1,15 @@
 'use strict';
-// POST query/ (HogQLQuery only) and GET query/{id}/ for async runs. docs/posthog-api-part2.md §5.2–§5.4.
+// POST query/ (HogQLQuery; ErrorTrackingQuery in errorTracking.js) and GET query/{id}/ for async runs. docs/posthog-api-part2.md §5.2–§5.4.
 // `create` and `retrieve` are both read actions here (scope query:read).
 const errors = require('../errors');
 const { json } = require('../respond');
 const { parseQueryRequest } = require('../models/querySchema');
 const { executionMode, runHogQLQuery, pollQuery } = require('../models/queryRunner');
+const { runErrorTrackingQuery } = require('./errorTracking');
 
 function postQuery(ctx) {
 	const request = parseQueryRequest(ctx.body());
+	if (request.query.kind === 'ErrorTrackingQuery') return runErrorTrackingQuery(ctx, request.query);
 	if (request.query.kind !== 'HogQLQuery')
 		throw errors.emulatorUnsupported(`running ${request.query.kind} queries`);
 	let mode = executionMode(request.refresh);

@@ -23,7 +23,6 @@ export function surveyLocator(): INodeProperties {
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: true,
-		description: 'The survey',
 		modes: [
 			{
 				displayName: 'From List',

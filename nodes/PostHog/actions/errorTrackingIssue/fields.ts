@@ -1,0 +1,46 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { requireUuidId, type LocatorUrl } from '../../shared/locator';
+import { fillPlaceholder } from '../../shared/placeholder';
+
+export const ISSUE_URL: LocatorUrl = {
+	pattern: /\/error_tracking\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})/i,
+	shape: '…/project/ID/error_tracking/ISSUE_UUID',
+};
+
+const fillIssueId = fillPlaceholder('issueId', (context) =>
+	requireUuidId(context, 'issueId', 'Issue', 'valid issue', ISSUE_URL),
+);
+
+/** The Issue locator; it fills the `{issueId}` of the operation's URL. */
+export function issueLocator(): INodeProperties {
+	return {
+		displayName: 'Issue',
+		name: 'issueId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: 'The error-tracking issue: exceptions PostHog grouped as one problem',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchErrorTrackingIssues', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 0195c1d2-e3f4-7a5b-8c6d-7e8f9a0b1c2d',
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder:
+					'e.g. https://us.posthog.com/project/12345/error_tracking/0195c1d2-e3f4-7a5b-8c6d-7e8f9a0b1c2d',
+			},
+		],
+		routing: { send: { preSend: [fillIssueId] } },
+	};
+}

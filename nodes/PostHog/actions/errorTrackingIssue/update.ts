@@ -1,0 +1,86 @@
+import {
+	updateDisplayOptions,
+	type IExecuteSingleFunctions,
+	type IHttpRequestOptions,
+	type INodePropertyOptions,
+} from 'n8n-workflow';
+import { invalidParameter } from '../../shared/validation';
+import { optionsField, updateFieldsField } from '../shared/descriptions';
+import { issueLocator } from './fields';
+import { sentToIssueRoute } from './issueRoute';
+
+/** preSend: only the fields given; an update with none is refused before any request. */
+async function sendGivenFields(
+	this: IExecuteSingleFunctions,
+	requestOptions: IHttpRequestOptions,
+): Promise<IHttpRequestOptions> {
+	const fields = this.getNodeParameter('updateFields', {}) as Record<string, string>;
+	const body = Object.fromEntries(
+		(['status', 'name', 'description'] as const).flatMap((name) =>
+			fields[name] === undefined ? [] : [[name, fields[name]]],
+		),
+	);
+	if (Object.keys(body).length === 0)
+		throw invalidParameter(this, 'Update Fields', 'add at least one field to change');
+	return { ...requestOptions, body };
+}
+
+// Only status, name and description are writable; `archived` and `pending_release` are
+// refused with a 400 (docs/posthog-api-0.3.md §4.2).
+export const option: INodePropertyOptions = {
+	name: 'Update',
+	value: 'update',
+	action: 'Update an error tracking issue',
+	description: 'Resolve, suppress or reopen an error-tracking issue, or rename it',
+	routing: {
+		request: {
+			method: 'PATCH',
+			url: '/api/projects/{projectId}/error_tracking/issues/{issueId}/',
+		},
+		send: { preSend: [sendGivenFields] },
+		operations: sentToIssueRoute,
+	},
+};
+
+export const toolDescription =
+	'Update an error-tracking issue (by UUID or URL) with only the fields given: status (active to reopen, resolved, suppressed to ignore future occurrences), name, description. Returns the issue. Use it to resolve an issue when its ticket is closed.';
+
+export const fields = updateDisplayOptions(
+	{ show: { resource: ['errorTrackingIssue'], operation: ['update'] } },
+	[
+		issueLocator(),
+		updateFieldsField(
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'The issue’s description',
+			},
+			{
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				description: 'The issue’s name',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Active', value: 'active', description: 'Open (reopens a resolved issue)' },
+					{ name: 'Resolved', value: 'resolved', description: 'Fixed' },
+					{
+						name: 'Suppressed',
+						value: 'suppressed',
+						description: 'Ignored: PostHog stops alerting on it',
+					},
+				],
+				default: 'resolved',
+				description: 'The issue’s status',
+			},
+		),
+		optionsField(),
+	],
+);
