@@ -1,4 +1,4 @@
-// Signed deliveries (Standard Webhooks, docs/posthog-api-0.3.md §10): what the trigger accepts
+// Signed deliveries (Standard Webhooks, docs/instant-trigger.md §3): what the trigger accepts
 // and refuses, with PostHog's own signatures from the emulator and hand-made ones; the
 // deduplication of repeats; and a workflow saved by 0.2 (no Trigger On, a header secret) that
 // keeps running unchanged. Also the Seen Event Names list.

@@ -1,7 +1,7 @@
 // Trigger On: each kind's destination (the exact create request, the check on restart, the soft
 // delete), PostHog's refusals explained with nothing left behind, and the item a delivery
 // renders, shaped as PostHog's webhook template renders it (the emulator's CDP for captured
-// events, its internal-events consumer for PostHog's own signals). docs/posthog-api-0.3.md §9.
+// events, its internal-events consumer for PostHog's own signals). docs/instant-trigger.md §1, §2.
 const { SEED, failure } = require('../helpers/posthog');
 const {
 	useInstantTrigger,
@@ -538,5 +538,33 @@ describe('Trigger On: Survey Response', () => {
 			answersByQuestionId: { [q.improve]: 'Faster exports', [q.features]: ['Insights', 'Surveys'] },
 		});
 		expect(item.person).toMatchObject({ id: SEED.personIds.maria });
+	});
+});
+
+describe('the sandbox’s signals (npm run dev:send-signal)', () => {
+	const { signal } = require('../emulator/signals');
+	test.each([
+		['issue-created', { triggerOn: 'errorTrackingIssue' }, 'issue', 'name'],
+		[
+			'issue-reopened',
+			{ triggerOn: 'errorTrackingIssue', issueEvents: ['reopened'] },
+			'issue',
+			'id',
+		],
+		['issue-spiking', { triggerOn: 'errorTrackingIssue', issueEvents: ['spiking'] }, 'issue', 'id'],
+		['alert-firing', { triggerOn: 'insightAlert' }, 'alert', 'insightShortId'],
+		[
+			'flag-changed',
+			{ triggerOn: 'activity', activityScopes: ['FeatureFlag'], activityTypes: ['updated'] },
+			'activity',
+			'itemId',
+		],
+	])('%s starts the trigger set to it', async (name, parameters, key, field) => {
+		await activated(parameters);
+		const [result] = await posthog.emulator.deliverInternalEvent(
+			signal(posthog.emulator.state, name),
+		);
+		expect(result.statuses).toEqual([200]);
+		expect(onlyItem()[key][field]).toEqual(expect.any(String));
 	});
 });

@@ -26,11 +26,11 @@ function inputsOf(url: string, headers: IDataObject): IDataObject {
 /**
  * `POST hog_functions/`: a webhook destination from PostHog's `template-webhook`
  * (docs/posthog-api-part2.md §10.3), of the type and with the filters the trigger's kind needs
- * (docs/posthog-api-0.3.md §9.2). Without `body` the request would have none, and headers given
+ * (docs/instant-trigger.md §1). Without `body` the request would have none, and headers given
  * replace its `Content-Type`, so both are sent. A body value that is exactly one placeholder
  * arrives as that object, not as text (§10.5). Created disabled unless `enabled: true` (§11).
  * `signing_secret` makes PostHog sign every delivery; a server whose template lacks the input
- * drops it silently (docs/posthog-api-0.3.md §10), which `isSigned` tells from the answer.
+ * drops it silently (docs/instant-trigger.md §3), which `isSigned` tells from the answer.
  */
 export function destinationBody(destination: Destination, signingSecret: string): IDataObject {
 	return {

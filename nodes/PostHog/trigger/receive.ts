@@ -48,8 +48,8 @@ function refusal(context: IWebhookFunctions, state: HookState): string | undefin
 }
 
 /**
- * One delivery of the destination (docs/posthog-api-part2.md §10.5, docs/posthog-api-0.3.md
- * §9.3): one item `{event, person, groups, project}` as PostHog rendered them, plus the kind's
+ * One delivery of the destination (docs/posthog-api-part2.md §10.5, docs/instant-trigger.md
+ * §2): one item `{event, person, groups, project}` as PostHog rendered them, plus the kind's
  * summary (`issue`, `alert`, `activity`, `survey`, `action`). A delivery that is unsigned, forged
  * or out of its 5-minute window, or carries a wrong header secret, gets 401 and starts nothing.
  * A delivery received lately (same `webhook-id`, or same event uuid) gets 200 and starts

@@ -4,7 +4,7 @@ import { searchPages } from './searchPages';
 
 /**
  * Insight alerts, newest first, named with their insight and valued by UUID. The list has no
- * search (docs/posthog-api-0.3.md §7): the filter is applied here, to the alert's and the
+ * search (docs/instant-trigger.md §5): the filter is applied here, to the alert's and the
  * insight's name.
  */
 export async function searchAlerts(

@@ -9,7 +9,7 @@ const MAX_EVENTS = 1000;
 /**
  * The events PostHog has seen in the project, as its own event picker lists them: event
  * definitions of every kind, hidden ones left out, most recently seen first, 100 a page
- * (docs/posthog-api-0.3.md §6). Valued by name, which is what the destination filters on.
+ * (docs/instant-trigger.md §6). Valued by name, which is what the destination filters on.
  */
 export async function getEventNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	if (!hasProject(this)) return [];
