@@ -142,9 +142,9 @@ function instantTrigger({
 	let saved = {};
 	const workflowFor = () =>
 		triggerWorkflow({ nodeType, name, parameters, credentials, saved, webhookId, webhookBaseUrl });
-	const hook = async (running, method) => {
+	const hook = async (running, method, mode = 'trigger') => {
 		const { workflow, node, additionalData } = running;
-		const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+		const context = new HookContext(workflow, node, additionalData, mode, 'activate');
 		return await nodeType.webhookMethods.default[method].call(context);
 	};
 	return {
@@ -168,6 +168,18 @@ function instantTrigger({
 		/** One call of one webhook method on the saved workflow, without saving. */
 		async call(method) {
 			return await hook(workflowFor(), method);
+		},
+		/**
+		 * "Fetch Test Event" in the editor: n8n creates the test webhook's destination (mode
+		 * `manual`) on a copy of the workflow, and deletes it when listening stops.
+		 */
+		async listenForTestEvent() {
+			const running = workflowFor();
+			await hook(running, 'create', 'manual');
+			return {
+				stop: async () => await hook(running, 'delete', 'manual'),
+				saved: () => snapshot(running.workflow.staticData)[`node:${name}`],
+			};
 		},
 		/**
 		 * One HTTP delivery: `{ result, answer: { status, body }, items }`. `rawBody` is the body as

@@ -222,6 +222,36 @@ describe('a workflow saved by 0.2', () => {
 	});
 });
 
+describe('destinations made before, and test listeners', () => {
+	test('a test listener on a published workflow leaves the published destination alone', async () => {
+		const trigger = t.trigger();
+		await trigger.activate();
+		const published = trigger.saved().hogFunctionId;
+		posthog.emulator.requests.length = 0;
+
+		const listener = await trigger.listenForTestEvent();
+		// the test listener looks for no destinations made before: it creates its own
+		expect(posthog.requests().map((r) => `${r.method} ${r.status}`)).toEqual(['POST 201']);
+		await listener.stop();
+		expect(t.stored(published)).toMatchObject({ enabled: true, deleted: false });
+		expect(await trigger.activate()).toEqual({ existed: true });
+	});
+
+	test('never a destination the package did not make, nor another trigger’s', async () => {
+		const trigger = t.trigger();
+		const other = t.trigger(
+			{ eventNames: ['signup_failed'] },
+			{ webhookId: '0f0e0d0c-0b0a-4909-8807-060504030201' },
+		);
+		await other.activate();
+		const seeded = posthog.emulator.state.hogFunctions
+			.filter((fn) => !fn.deleted)
+			.map((fn) => fn.id);
+		await trigger.activate();
+		for (const id of seeded) expect(t.stored(id).deleted).toBe(false);
+	});
+});
+
 describe('Seen Event Names: the events PostHog has seen, to pick from', () => {
 	const { PostHogTrigger } = require('../helpers/builtPackage');
 	const call = () =>

@@ -132,8 +132,10 @@ async function secure(
 }
 
 /**
- * n8n's `create`: a new destination with a new secret. What this node made before goes first:
- * the one in its static data, and any that a lost static data forgot.
+ * n8n's `create`: a new destination with a new secret. On publication, what this node made
+ * before goes first: the one in its static data, and any that a lost static data forgot. A
+ * test listener ("Fetch Test Event", mode `manual`) removes neither: the static data it sees
+ * and the marker it carries may be the published destination's.
  */
 async function create(this: IHookFunctions): Promise<boolean> {
 	const projectId = triggerProjectId(this);
@@ -141,11 +143,14 @@ async function create(this: IHookFunctions): Promise<boolean> {
 	const url = webhookUrlOf(this);
 	const owner = ownerOf(this);
 	const state = stateOf(this);
-	await retire(this, state);
+	const published = this.getMode() !== 'manual';
+	if (published) await retire(this, state);
+	else forget(state);
 	try {
-		for (const orphan of await destinationsMadeBefore(this, functionsUrl(projectId), owner)) {
-			await softDelete(this, projectId, String(orphan.id));
-		}
+		const forgotten = published
+			? await destinationsMadeBefore(this, functionsUrl(projectId), owner)
+			: [];
+		for (const orphan of forgotten) await softDelete(this, projectId, String(orphan.id));
 		const signingSecret = newSigningSecret();
 		const hogFunction = await postDestination(
 			this,
