@@ -3,7 +3,7 @@
 // deduplication of repeats; and a workflow saved by 0.2 (no Trigger On, a header secret) that
 // keeps running unchanged. Also the Seen Event Names list.
 const path = require('node:path');
-const { SEED, PROJECT } = require('../helpers/posthog');
+const { SEED } = require('../helpers/posthog');
 const { useInstantTrigger, FUNCTIONS, WEBHOOK_ID } = require('../helpers/instantTriggers');
 
 const { signatureOf, SIGNATURE_TOLERANCE_SECONDS } = require(
@@ -145,9 +145,15 @@ describe('a signed trigger', () => {
 });
 
 describe('a workflow saved by 0.2', () => {
-	// As 0.2 stored them: no Trigger On, the event names, and static data with a header secret.
-	const SAVED_PARAMETERS = { projectId: PROJECT, eventNames: ['signup_failed'] };
-	const SECRET = 'a1'.repeat(24);
+	// As 0.2 stored it: no Trigger On, the event names, and static data with a header secret.
+	const SAVED = require('./fixtures/workflow-saved-by-0.2.json');
+	const [node] = SAVED.nodes;
+	const SAVED_PARAMETERS = node.parameters;
+	const SAVED_STATE = SAVED.staticData[`node:${node.name}`];
+	const SECRET = SAVED_STATE.secret;
+	test('the saved parameters are 0.2’s: no Trigger On, no picked events', () => {
+		expect(Object.keys(SAVED_PARAMETERS).sort()).toEqual(['eventNames', 'projectId']);
+	});
 
 	/** The destination 0.2 created, as it sent it. */
 	async function destinationOf02(url) {
@@ -188,12 +194,12 @@ describe('a workflow saved by 0.2', () => {
 	test('is kept on restart (one GET), and its header-secret deliveries run with the 0.2 item', async () => {
 		const trigger = t.trigger(SAVED_PARAMETERS);
 		const id = await destinationOf02(trigger.url());
-		trigger.setSaved({ hogFunctionId: id, projectId: '1', secret: SECRET });
+		trigger.setSaved({ ...SAVED_STATE, hogFunctionId: id });
 		posthog.emulator.requests.length = 0;
 
 		expect(await trigger.activate()).toEqual({ existed: true });
 		posthog.expectReceived([{ method: 'GET', path: `${FUNCTIONS}${id}/` }]);
-		expect(trigger.saved()).toEqual({ hogFunctionId: id, projectId: '1', secret: SECRET });
+		expect(trigger.saved()).toEqual({ ...SAVED_STATE, hogFunctionId: id });
 
 		const [result] = await posthog.emulator.deliverEvent({
 			event: 'signup_failed',
