@@ -45,7 +45,7 @@ const OFFSET_LISTS = {
 	'cohort.getPersons': {
 		path: `/api/projects/1/cohorts/${SEED.cohortIds.betaTesters}/persons/`,
 		parameters: { cohortId: locator('id', SEED.cohortIds.betaTesters) },
-		// `next` whenever a page came back full (docs/posthog-api-0.3.md §1)
+		// `next` whenever a page came back full (docs/posthog-api-part3.md §1)
 		fullLastPageAsksAgain: true,
 		add: (state, count) => {
 			const beta = state.cohorts.find((c) => c.id === SEED.cohortIds.betaTesters);

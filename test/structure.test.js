@@ -243,7 +243,7 @@ describe('trigger nodes', () => {
 		expect(eventNames.typeOptions.multipleValues).toBe(true);
 	});
 
-	test('the instant trigger’s Trigger On: event by default, each kind’s fields shown for it only', () => {
+	test('the instant trigger’s Listen For: event by default, each kind’s fields shown for it only', () => {
 		const { properties } = new PostHogTrigger().description;
 		const triggerOn = properties.find((p) => p.name === 'triggerOn');
 		expect(triggerOn).toMatchObject({ type: 'options', default: 'event', noDataExpression: true });

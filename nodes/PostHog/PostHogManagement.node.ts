@@ -14,7 +14,7 @@ import { person } from './actions/person';
 import { query } from './actions/query';
 import { survey } from './actions/survey';
 import { mergeRepeatedFields } from './actions/shared/mergeFields';
-import { resourceSelector } from './actions/shared/resource';
+import { actionSubtitle, resourceSelector } from './actions/shared/resource';
 import { searchActions } from './methods/listSearch/searchActions';
 import { searchCohorts } from './methods/listSearch/searchCohorts';
 import { searchDashboards } from './methods/listSearch/searchDashboards';
@@ -52,7 +52,7 @@ export class PostHogManagement implements INodeType {
 		icon: { light: 'file:../../icons/posthog.svg', dark: 'file:../../icons/posthog.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(resources),
 		description:
 			'Manage PostHog persons, cohorts, feature flags, annotations, groups, insights and their sharing, and the project tree; list actions and event definitions; run HogQL queries',
 		defaults: {

@@ -1,5 +1,5 @@
 // action → getAll and get: `GET actions/?limit&offset&search` (no `next`; older servers ignore all
-// three) and `GET actions/{id}/` (docs/posthog-api-0.3.md §2). Return All / Limit: test/lists.test.js.
+// three) and `GET actions/{id}/` (docs/posthog-api-part3.md §2). Return All / Limit: test/lists.test.js.
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { action } = require('../helpers/operations');
 

@@ -1,5 +1,5 @@
 // annotation → update: `PATCH annotations/{id}/` with only the fields given
-// (docs/posthog-api-0.3.md §8, docs/posthog-api-part2.md §9).
+// (docs/posthog-api-part3.md §8, docs/posthog-api-part2.md §9).
 const { getGlobalState } = require('n8n-workflow');
 const { usePostHog, SEED } = require('../helpers/posthog');
 const { annotation } = require('../helpers/operations');

@@ -1,5 +1,5 @@
 // cohort: list, get, create (static, with its first persons), add persons (1,000 a request),
-// remove a person, the members, delete (PATCH {deleted: true}). docs/posthog-api-0.3.md §1.
+// remove a person, the members, delete (PATCH {deleted: true}). docs/posthog-api-part3.md §1.
 // Return All / Limit and the pager: test/lists.test.js.
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { cohort } = require('../helpers/operations');
@@ -168,6 +168,56 @@ describe('cohort addPersons', () => {
 		expect(json).toEqual([
 			{ success: true, cohort: betaTesters, added: 1, notFound: ['ghost@example.com'] },
 		]);
+	});
+
+	test('from 50 distinct IDs on, they are looked up with HogQL, 1,000 a query, and the UUIDs sent 1,000 a request', async () => {
+		const uuids = addPersons(2500);
+		const distinctIds = [...uuids.map((_, n) => `crm-${n}`), 'ghost@example.com', "o'brien"];
+
+		const { json, error } = await posthog.run(
+			cohort.addPersons({ cohortId: beta, personIds: distinctIds, personIdType: 'distinctId' }),
+		);
+
+		expect(error).toBeUndefined();
+		const sent = posthog.requests().map((r) => `${r.method} ${r.path}`);
+		expect(sent).toEqual([
+			...Array(3).fill('POST /api/projects/1/query/'),
+			...Array(3).fill(`PATCH ${BASE}${betaTesters}/add_persons_to_static_cohort/`),
+		]);
+		const [first] = posthog.requests();
+		expect(first.body.query.query).toMatch(
+			/^SELECT distinct_id, person_id FROM person_distinct_ids WHERE distinct_id IN \('crm-0', 'crm-1', .*\) LIMIT 1000$/,
+		);
+		expect(posthog.requests()[2].body.query.query).toMatch(/'o\\'brien'\) LIMIT 502$/);
+		expect(json).toEqual([
+			{
+				success: true,
+				cohort: betaTesters,
+				added: 2500,
+				notFound: ['ghost@example.com', "o'brien"],
+			},
+		]);
+		expect(cohortOf(betaTesters).members).toHaveLength(2502);
+	});
+
+	test('without query:read, many distinct IDs are looked up one request each instead', async () => {
+		const uuids = addPersons(60);
+		posthog.emulator.state.keys.phx_no_query = { scopes: ['cohort:write', 'person:read'] };
+
+		const { json, error } = await posthog.run(
+			cohort.addPersons({
+				cohortId: beta,
+				personIds: uuids.map((_, n) => `crm-${n}`),
+				personIdType: 'distinctId',
+			}),
+			{ credentials: posthog.credentials({ apiKey: 'phx_no_query' }) },
+		);
+
+		expect(error).toBeUndefined();
+		const statuses = posthog.requests().map((r) => `${r.status} ${r.method} ${r.path}`);
+		expect(statuses[0]).toBe('403 POST /api/projects/1/query/');
+		expect(statuses.filter((line) => line === '200 GET /api/projects/1/persons/')).toHaveLength(60);
+		expect(json[0]).toMatchObject({ added: 60, notFound: [] });
 	});
 
 	test('a dynamic cohort refuses it with PostHog’s 400', async () => {

@@ -1,5 +1,5 @@
 // dashboard: list, get, and the results of its insights (run_insights/, or the cached results of
-// its tiles on a server without it). docs/posthog-api-0.3.md §5.
+// its tiles on a server without it). docs/posthog-api-part3.md §5.
 // Return All / Limit of the list: test/lists.test.js.
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { dashboard } = require('../helpers/operations');

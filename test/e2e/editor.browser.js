@@ -230,6 +230,147 @@ test('workflow: add PostHog Management from the nodes panel, list groups of a ty
 	assert.equal(lists[0].headers.authorization, `Bearer ${GOOD_KEY}`);
 });
 
+// Issue 21: the editor as a new user meets it. Each step screenshots before it asserts, so a
+// failing step still shows what the user saw.
+test('editor texts: a hint with a placeholder name shows it as written', async () => {
+	const ndv = page.getByTestId('ndv');
+	await ndv.getByTestId('parameter-input-resource').click();
+	await page.getByRole('option', { name: 'Person', exact: true }).click();
+	await ndv.getByTestId('parameter-input-operation').click();
+	await page.getByRole('option', { name: /^Get(?! Many)/ }).click();
+	const person = ndv.getByTestId('resource-locator-personId');
+	await person.waitFor();
+	await screenshot('person-hint-and-modes');
+	// the mode selector shows its whole label, not "By Distir"
+	const mode = person.getByTestId('rlc-mode-selector').locator('input');
+	const { scrollWidth, clientWidth } = await mode.evaluate((el) => ({
+		scrollWidth: el.scrollWidth,
+		clientWidth: el.clientWidth,
+	}));
+	assert.ok(scrollWidth <= clientWidth, `mode label fits: ${scrollWidth} > ${clientWidth}`);
+	// the URL mode's hint names the URL's shape, placeholders and all
+	await person.getByTestId('rlc-mode-selector').click();
+	await page.getByRole('option', { name: 'By URL' }).click();
+	const hint = ndv.getByText('…/project/ID/person/DISTINCT_ID', { exact: false });
+	await hint.waitFor({ timeout: 10_000 }).catch(() => {});
+	await screenshot('person-url-hint');
+	assert.equal(await hint.count(), 1, 'the hint shows …/project/ID/person/DISTINCT_ID');
+});
+
+test('editor texts: the Query editor opens with a query to start from', async () => {
+	const ndv = page.getByTestId('ndv');
+	await ndv.getByTestId('parameter-input-resource').click();
+	await page.getByRole('option', { name: 'Query', exact: true }).click();
+	const editor = ndv.getByTestId('parameter-input-query').locator('.cm-content').first();
+	await editor.waitFor();
+	await screenshot('query-editor');
+	assert.match(await editor.innerText(), /SELECT[\s\S]+FROM events[\s\S]+LIMIT/);
+});
+
+test('editor texts: adding Rollout Percentage under Update does not pre-fill 100', async () => {
+	const ndv = page.getByTestId('ndv');
+	await ndv.getByTestId('parameter-input-resource').click();
+	await page.getByRole('option', { name: 'Feature Flag', exact: true }).click();
+	await ndv.getByTestId('parameter-input-operation').click();
+	await page.getByRole('option', { name: /^Update/ }).click();
+	await screenshot('feature-flag-update');
+	// a collection of several fields offers them in a select whose placeholder is Add Field
+	await ndv.getByPlaceholder('Add Field').click();
+	await page.getByRole('option', { name: 'Rollout Percentage' }).click();
+	const rollout = ndv.getByTestId('parameter-input-rolloutPercentage').locator('input');
+	await rollout.waitFor();
+	await screenshot('feature-flag-update-rollout-added');
+	assert.notEqual(await rollout.inputValue(), '100');
+	// the key hint belongs to the By Key mode only
+	const flag = ndv.getByTestId('resource-locator-featureFlagId');
+	const keyHint = ndv.getByText('A key is resolved', { exact: false });
+	assert.equal(await keyHint.count(), 0, 'no key hint in From List mode');
+	await flag.getByTestId('rlc-mode-selector').click();
+	await page.getByRole('option', { name: 'By Key' }).click();
+	await keyHint.waitFor({ timeout: 10_000 }).catch(() => {});
+	await screenshot('feature-flag-by-key-hint');
+	assert.equal(await keyHint.count(), 1, 'the key hint shows in By Key mode');
+});
+
+test('canvas: the node subtitle shows the action, not internal names', async () => {
+	await page.getByTestId('ndv-close-button').first().click();
+	await page.getByTestId('ndv').waitFor({ state: 'hidden' });
+	// n8n 2.x names a new node after its action too; the subtitle is the line under the name
+	const node = page
+		.getByTestId('canvas-node')
+		.filter({ hasText: /feature flag/i })
+		.first();
+	await node.waitFor();
+	await screenshot('canvas-node-subtitle');
+	const text = await node.innerText();
+	assert.doesNotMatch(text, /update: featureFlag/);
+	assert.match(text, /Update a feature flag/);
+});
+
+test('nodes panel: the two triggers are listed by their names, with the trigger mark', async () => {
+	await page.goto(`${server.url}/workflow/new`);
+	await page.getByTestId('node-creator-plus-button').click();
+	await page.getByTestId('node-creator-search-bar').fill('PostHog');
+	const creator = page.getByTestId('node-creator');
+	const items = creator.getByTestId('item-iterator-item');
+	await items.filter({ hasText: 'PostHog Management' }).first().waitFor();
+	await screenshot('nodes-panel-triggers-search');
+	for (const name of ['PostHog Trigger', 'PostHog Poll Trigger']) {
+		const item = items.filter({
+			has: page.getByTestId('node-creator-item-name').getByText(name, { exact: true }),
+		});
+		assert.equal(await item.count(), 1, `${name} is listed under its name`);
+		// the mark is n8n's bolt icon
+		assert.equal(
+			await item.locator('[data-icon="bolt-filled"]').count(),
+			1,
+			`${name} has the trigger mark`,
+		);
+	}
+	await page.keyboard.press('Escape');
+});
+
+const WEBHOOK_EXAMPLES = [
+	['PhCiDeployMark01', 'ci-deploy-annotation', /^POST \/api\/projects\/1\/annotations\/$/],
+	['PhGdprDeletePrs1', 'gdpr-delete-person-by-email', /^DELETE \/api\/projects\/1\/persons\//],
+	['PhWebhookGroups1', 'group-properties-from-webhook', /^POST \/api\/projects\/1\/groups\//],
+];
+
+test('the webhook examples run their sample from Execute workflow', async () => {
+	for (const [id, name, expected] of WEBHOOK_EXAMPLES) {
+		ctx.sandbox.requests.length = 0;
+		await page.goto(`${server.url}/workflow/${id}`);
+		await page.getByTestId('canvas-node').first().waitFor();
+		await page.getByTestId('zoom-to-fit').click();
+		await screenshot(`example-${name}-before-execute`);
+		// no node's label hides behind the floating Execute workflow button
+		const button = await page.getByTestId('execute-workflow-button').boundingBox();
+		for (const label of await page.getByTestId('canvas-node').all()) {
+			const box = await label.boundingBox();
+			const text = (await label.innerText()).trim().split('\n')[0];
+			const below = { ...box, height: box.height + 40 }; // the label sits under the node
+			const overlaps =
+				below.x < button.x + button.width &&
+				button.x < below.x + below.width &&
+				below.y < button.y + button.height &&
+				button.y < below.y + below.height;
+			assert.ok(!overlaps, `${name}: "${text}" is behind the Execute workflow button`);
+		}
+		await page.getByTestId('execute-workflow-button').click();
+		const deadline = Date.now() + 20_000;
+		const sent = () => ctx.sandbox.requests.map((r) => `${r.method} ${r.path}`);
+		while (!sent().some((r) => expected.test(r)) && Date.now() < deadline) {
+			await page.waitForTimeout(250);
+		}
+		await page.waitForTimeout(1000); // let the canvas show the finished run
+		await screenshot(`example-${name}-executed`);
+		assert.ok(
+			sent().some((r) => expected.test(r)),
+			`${name}: Execute workflow ran the sample (sandbox got ${sent().join(', ') || 'nothing'})`,
+		);
+	}
+});
+
 test('the published webhook example creates a group when another app calls it', async () => {
 	ctx.sandbox.requests.length = 0;
 	const payload = { company_id: 'contoso', name: 'Contoso Ltd', plan: 'enterprise', seats: 250 };

@@ -68,7 +68,7 @@ test('the package is installed the way n8n installs community packages', () => {
 
 test('every example uses the PostHog node with the shared credential, and can run from the CLI', () => {
 	const list = examples().filter((example) => !startsWithTrigger(example));
-	assert.equal(list.length, 6);
+	assert.equal(list.length, 8);
 	for (const { workflow, file } of list) {
 		const posthogNodes = workflow.nodes.filter((n) => n.type === NODE_TYPE);
 		assert.ok(posthogNodes.length > 0, `${file} uses the PostHog node`);
@@ -304,6 +304,65 @@ test('ci-deploy-annotation: one bot annotation at the deploy time for a producti
 	assert.equal(
 		ctx.sandbox.state.annotations.filter((a) => a.content === 'Deployed v1.5.0 (abc1234)').length,
 		1,
+	);
+});
+
+test('crm-segment-to-cohort: looks the emails up, adds the persons found to the static cohort, reports the rest', async () => {
+	ctx.sandbox.reset();
+	const { betaTesters } = SEED.cohortIds;
+	const { maria, tom, li } = SEED.personIds;
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhCrmSegCohort01');
+	console.log(`# crm-segment-to-cohort executed in ${ms} ms`);
+
+	const lookups = ['maria@acme.com', 'tom@acme.com', 'li@globex.com', 'new.lead@example.com'].map(
+		(id) => `GET /api/projects/1/persons/?distinct_id=${encodeURIComponent(id)}`,
+	);
+	const add = `PATCH /api/projects/1/cohorts/${betaTesters}/add_persons_to_static_cohort/`;
+	const sent = apiRequests();
+	assert.deepEqual(
+		sent
+			.filter((line) => line !== add)
+			.map((line) => line.replace(/&.*$/, ''))
+			.sort(),
+		lookups.sort(),
+	);
+	assert.deepEqual(sent.slice(-1), [add]);
+	assertAuthorized();
+	assert.deepEqual(ctx.sandbox.requests.at(-1).body.person_ids.sort(), [maria, tom, li].sort());
+	assert.deepEqual(nodeOutput(run, 'Add to cohort'), [
+		{ success: true, cohort: betaTesters, added: 3, notFound: ['new.lead@example.com'] },
+	]);
+	const cohort = ctx.sandbox.state.cohorts.find((c) => c.id === betaTesters);
+	assert.deepEqual(cohort.members.sort(), [maria, tom, li].sort());
+});
+
+test('survey-responses-to-crm: the last day’s responses, one note per response, answers by question', async () => {
+	ctx.sandbox.reset();
+	const survey = SEED.surveyIds.productFeedback;
+	const { run, ms } = await executeWorkflow(ctx.env, 'PhSurveyToCrm001');
+	console.log(`# survey-responses-to-crm executed in ${ms} ms`);
+
+	assert.deepEqual(apiRequests(), [
+		`GET /api/projects/1/surveys/${survey}/`,
+		'POST /api/projects/1/query/',
+	]);
+	assertAuthorized();
+	const { query } = ctx.sandbox.requests[1].body;
+	assert.equal(query.kind, 'HogQLQuery');
+	assert.equal(query.values.survey, survey);
+	const since = Date.parse(query.values.since);
+	assert.ok(Math.abs(Date.now() - 86400e3 - since) < 600e3, 'Since is a day ago');
+
+	const responses = nodeOutput(run, 'Responses of the last day');
+	assert.deepEqual(
+		responses.map((r) => r.distinctId),
+		['maria@acme.com', 'tom@acme.com', 'li@globex.com'],
+	);
+	const [maria] = nodeOutput(run, 'Write the note');
+	assert.equal(maria.email, 'maria@acme.com');
+	assert.match(
+		maria.note,
+		/^Survey “Product feedback” \(.+\):\n• What could we improve\? Faster exports\n• Which features do you use\? Insights, Feature flags$/,
 	);
 });
 

@@ -11,7 +11,8 @@
  *   - DEMO.groupCounts groups: companies, teams and accounts with realistic properties;
  *   - more insights, some of them shared, and a dashboard/feature-flag backlog;
  *   - file-system folders and entries, with some objects left unfiled for the tidy example;
- *   - responses to the Product feedback survey (seed.js).
+ *   - responses to the Product feedback survey and error-tracking issues (seed.js), moved to the
+ *     last day before the sandbox starts.
  * `sandbox.reset()` comes back to the same demo data.
  */
 const { startEmulator } = require('./index');
@@ -448,8 +449,35 @@ function seedDemo(state) {
 	addGroups(state, random);
 	addInsights(state);
 	addBacklog(state);
-	addSurveyEvents(state);
+	addRecentSignals(state);
 	return state;
+}
+
+/**
+ * The survey responses and the error-tracking issues moved up to an hour before the sandbox
+ * starts, so that a workflow reading "the last day" (responses) or "the last 7 days" (issues)
+ * finds them: the one part of the demo that follows the clock.
+ */
+function addRecentSignals(state, now = Date.now()) {
+	addSurveyEvents(state);
+	const iso = (ms) => new Date(Math.floor(ms)).toISOString();
+	// the Product feedback responses, squeezed into the last day, in order
+	const responses = state.events.filter(
+		(e) => e.properties.$survey_id === SEED.surveyIds.productFeedback,
+	);
+	const times = responses.map((e) => Date.parse(e.timestamp));
+	const [oldest, newest] = [Math.min(...times), Math.max(...times)];
+	const scale = Math.min(1, (20 * 3600e3) / Math.max(newest - oldest, 1));
+	responses.forEach((e, i) => {
+		e.timestamp = e.captured_at = iso(now - 3600e3 - (newest - times[i]) * scale);
+	});
+	// the issues, all moved by the same amount: the newest seen an hour ago
+	const issues = state.errorTrackingIssues;
+	const shift = now - 3600e3 - Math.max(...issues.map((i) => Date.parse(i.last_seen)));
+	for (const issue of issues) {
+		issue.first_seen = iso(Date.parse(issue.first_seen) + shift);
+		issue.last_seen = iso(Date.parse(issue.last_seen) + shift);
+	}
 }
 
 /**

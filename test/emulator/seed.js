@@ -1064,7 +1064,7 @@ const alerts = () => {
 	];
 };
 
-/** Actions of project 1 (docs/posthog-api-0.3.md §2): two live, one soft-deleted. */
+/** Actions of project 1 (docs/posthog-api-part3.md §2): two live, one soft-deleted. */
 const actions = () => {
 	const action = (id, name, steps, extra = {}) => ({
 		project_id: 1,
@@ -1099,7 +1099,7 @@ const actions = () => {
 	];
 };
 
-/** Cohorts of project 1 (docs/posthog-api-0.3.md §1): static Beta testers, dynamic Power users, a deleted one. */
+/** Cohorts of project 1 (docs/posthog-api-part3.md §1): static Beta testers, dynamic Power users, a deleted one. */
 const cohorts = () => {
 	const cohort = (id, name, extra) => ({
 		project_id: 1,
@@ -1140,7 +1140,7 @@ const cohorts = () => {
 	];
 };
 
-/** Dashboards (docs/posthog-api-0.3.md §5): Growth (pinned: two insights and a text), Weekly report, a deleted one. */
+/** Dashboards (docs/posthog-api-part3.md §5): Growth (pinned: two insights and a text), Weekly report, a deleted one. */
 const dashboards = () => {
 	const at = (x, y) => ({ sm: { x, y, w: 6, h: 5 }, xs: { x: 0, y, w: 1, h: 5 } });
 	const dashboard = (id, name, tiles, extra = {}) => ({
@@ -1176,7 +1176,7 @@ const dashboards = () => {
 };
 
 /**
- * Error-tracking issues of project 1 (docs/posthog-api-0.3.md §4), with the aggregations an
+ * Error-tracking issues of project 1 (docs/posthog-api-part3.md §4), with the aggregations an
  * `ErrorTrackingQuery` reports; "now" in the tests is March 2025 or later, so `last_seen` is
  * set relative to the emulator's clock by the tests that need a date range.
  */
@@ -1251,7 +1251,7 @@ const organizationMembers = () => {
 	];
 };
 
-/** Surveys of project 1 (docs/posthog-api-0.3.md §3). */
+/** Surveys of project 1 (docs/posthog-api-part3.md §3). */
 const surveys = () => {
 	const q = SEED.surveyQuestionIds;
 	const survey = (id, name, questions, extra) => ({
@@ -1366,7 +1366,7 @@ const surveyEvents = () => {
 
 /**
  * One definition per event name PostHog has seen in a project, as ingestion keeps them
- * (docs/posthog-api-0.3.md §6): first and last seen from the events.
+ * (docs/posthog-api-part3.md §6): first and last seen from the events.
  */
 function eventDefinitionsOf(eventRows) {
 	const byName = new Map();

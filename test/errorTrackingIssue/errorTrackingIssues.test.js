@@ -1,6 +1,6 @@
 // errorTrackingIssue: the list as an ErrorTrackingQuery, get, update (only the fields given),
 // assign; each issue request under /api/projects/ first and under /api/environments/ on a 404.
-// docs/posthog-api-0.3.md §4.
+// docs/posthog-api-part3.md §4.
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { errorTrackingIssue } = require('../helpers/operations');
 const faults = require('../emulator/faults');
@@ -35,6 +35,7 @@ describe('errorTrackingIssue getAll', () => {
 						orderDirection: 'DESC',
 						volumeResolution: 0,
 						filterTestAccounts: false,
+						withFirstEvent: false,
 						limit: 100,
 						offset: 0,
 					},
@@ -68,7 +69,7 @@ describe('errorTrackingIssue getAll', () => {
 		expect(json.map((issue) => issue.id)).toEqual([checkoutTimeout, typeError, fixedNullRef]);
 	});
 
-	test('Return All pages by limit/offset until PostHog says hasMore is false; Limit is the page size', async () => {
+	test('Return All pages by limit/offset until PostHog says hasMore is false, without the extra row a page carries twice; Limit is the page size', async () => {
 		const state = posthog.emulator.state;
 		for (let n = 0; n < 150; n++) {
 			state.errorTrackingIssues.push({
@@ -91,6 +92,34 @@ describe('errorTrackingIssue getAll', () => {
 		]);
 		expect(two.json).toHaveLength(2);
 		expect(posthog.requests().map((r) => r.body.query.limit)).toEqual([2]);
+	});
+
+	test('a short or empty page with hasMore still true does not end the list', async () => {
+		const real = posthog.emulator.override;
+		let answered = 0;
+		posthog.emulator.override = async (req, record, routed) => {
+			const result = await routed();
+			// the first page as an older server answers it after dropping issues of other statuses
+			if (answered++ === 0) return { ...result, body: { ...result.body, results: [] } };
+			return result;
+		};
+		try {
+			const state = posthog.emulator.state;
+			for (let n = 0; n < 120; n++) {
+				state.errorTrackingIssues.push({
+					...state.errorTrackingIssues[0],
+					id: `0195c1d2-c3d4-7e5f-8a6b-${(0x2000 + n).toString(16).padStart(12, '0')}`,
+					last_seen: '2025-02-27T00:00:00Z',
+				});
+			}
+			const { json, error } = await posthog.run(errorTrackingIssue.getAll({ returnAll: true }));
+
+			expect(error).toBeUndefined();
+			expect(posthog.requests().map((r) => r.body.query.offset)).toEqual([0, 100]);
+			expect(json.length).toBe(22); // the second page: offset 100 on, 122 issues in all
+		} finally {
+			posthog.emulator.override = real;
+		}
 	});
 
 	test('the list is paced in PostHog’s ClickHouse classes, not HogQL’s 120 an hour: a 429 says so', async () => {

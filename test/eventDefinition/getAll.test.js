@@ -1,5 +1,5 @@
 // eventDefinition → getAll: `GET event_definitions/?search&event_type&limit&offset`
-// (docs/posthog-api-0.3.md §6). Paging and Limit: test/lists.test.js.
+// (docs/posthog-api-part3.md §6). Paging and Limit: test/lists.test.js.
 const { usePostHog } = require('../helpers/posthog');
 const { eventDefinition } = require('../helpers/operations');
 

@@ -1,5 +1,6 @@
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { featureFlag } = require('../helpers/operations');
+const { PostHogManagement } = require('../helpers/builtPackage');
 
 const posthog = usePostHog();
 
@@ -109,6 +110,11 @@ describe('featureFlag update', () => {
 	test.each([
 		[{}, /^Update Fields: add at least one field to change/],
 		[{ rolloutPercentage: 150 }, /^Rollout Percentage: "150" is not a percentage from 0 to 100/],
+		// the field as the editor adds it now: empty, never "everyone"
+		[
+			{ rolloutPercentage: '' },
+			/^Rollout Percentage: no percentage given: enter one from 0 to 100, or remove the field/,
+		],
 	])(
 		'update fields %j are refused before any request, even the key look-up',
 		async (updateFields, message) => {
@@ -171,5 +177,38 @@ describe('featureFlag update', () => {
 
 		expect(error.httpCode).toBe('400');
 		expect(error.message).toBe('Cannot enable an archived feature flag. Unarchive it first.');
+	});
+
+	// n8n stores the value of every field added to a collection, default or not, and nothing for a
+	// field never added; the new empty default changes neither.
+	test.each([
+		['set Rollout Percentage to 100', { rolloutPercentage: 100 }, 100],
+		['never added Rollout Percentage', { active: true }, undefined],
+	])('a saved 0.2 workflow that %s behaves as in 0.2', async (_, updateFields, rollout) => {
+		const { error } = await posthog.run(
+			featureFlag.update({ featureFlagId: locator('id', ids.newOnboarding), updateFields }),
+		);
+
+		expect(error).toBeUndefined();
+		const patch = posthog.requests().find((request) => request.method === 'PATCH');
+		expect(patch.body.filters?.groups.map((group) => group.rollout_percentage)).toEqual(
+			rollout === undefined ? undefined : [rollout],
+		);
+		expect(flagOf(ids.newOnboarding).filters.groups[0].rollout_percentage).toBe(rollout ?? 50);
+	});
+
+	test('the field starts empty when added under Update, and at 100 under Create', () => {
+		const { properties } = new PostHogManagement().description;
+		const rolloutUnder = (operation, collection) =>
+			properties
+				.find(
+					(p) =>
+						p.name === collection &&
+						p.displayOptions.show.resource.includes('featureFlag') &&
+						p.displayOptions.show.operation.includes(operation),
+				)
+				.options.find((option) => option.name === 'rolloutPercentage');
+		expect(rolloutUnder('update', 'updateFields').default).toBe('');
+		expect(rolloutUnder('create', 'additionalFields').default).toBe(100);
 	});
 });

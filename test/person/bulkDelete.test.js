@@ -1,5 +1,5 @@
 // person → bulkDelete: `POST persons/bulk_delete/ {ids | distinct_ids, delete_events}`, at most
-// 1,000 a request (docs/posthog-api-0.3.md §8).
+// 1,000 a request (docs/posthog-api-part3.md §8).
 const { usePostHog, SEED } = require('../helpers/posthog');
 const { person } = require('../helpers/operations');
 const faults = require('../emulator/faults');

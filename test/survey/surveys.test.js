@@ -1,5 +1,5 @@
 // survey: list, get, stats, launch, stop, archive (never DELETE) and the responses, read with
-// HogQL over `survey sent` events. docs/posthog-api-0.3.md §3.
+// HogQL over `survey sent` events. docs/posthog-api-part3.md §3.
 // Return All / Limit of the list: test/lists.test.js.
 const { usePostHog, locator, SEED } = require('../helpers/posthog');
 const { survey } = require('../helpers/operations');

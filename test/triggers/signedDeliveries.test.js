@@ -1,6 +1,6 @@
 // Signed deliveries (Standard Webhooks, docs/instant-trigger.md §3): what the trigger accepts
 // and refuses, with PostHog's own signatures from the emulator and hand-made ones; the
-// deduplication of repeats; and a workflow saved by 0.2 (no Trigger On, a header secret) that
+// deduplication of repeats; and a workflow saved by 0.2 (no Listen For, a header secret) that
 // keeps running unchanged. Also the Seen Event Names list.
 const path = require('node:path');
 const { SEED } = require('../helpers/posthog');
@@ -145,13 +145,13 @@ describe('a signed trigger', () => {
 });
 
 describe('a workflow saved by 0.2', () => {
-	// As 0.2 stored it: no Trigger On, the event names, and static data with a header secret.
+	// As 0.2 stored it: no Listen For, the event names, and static data with a header secret.
 	const SAVED = require('./fixtures/workflow-saved-by-0.2.json');
 	const [node] = SAVED.nodes;
 	const SAVED_PARAMETERS = node.parameters;
 	const SAVED_STATE = SAVED.staticData[`node:${node.name}`];
 	const SECRET = SAVED_STATE.secret;
-	test('the saved parameters are 0.2’s: no Trigger On, no picked events', () => {
+	test('the saved parameters are 0.2’s: no Listen For, no picked events', () => {
 		expect(Object.keys(SAVED_PARAMETERS).sort()).toEqual(['eventNames', 'projectId']);
 	});
 

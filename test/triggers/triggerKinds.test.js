@@ -1,4 +1,4 @@
-// Trigger On: each kind's destination (the exact create request, the check on restart, the soft
+// Listen For: each kind's destination (the exact create request, the check on restart, the soft
 // delete), PostHog's refusals explained with nothing left behind, and the item a delivery
 // renders, shaped as PostHog's webhook template renders it (the emulator's CDP for captured
 // events, its internal-events consumer for PostHog's own signals). docs/instant-trigger.md §1, §2.
@@ -50,7 +50,7 @@ const onlyItem = () => {
 	return items[0];
 };
 
-describe('Trigger On: Action Performed', () => {
+describe('Listen For: Action Performed', () => {
 	const parameters = { triggerOn: 'action', actionId: locator(String(SEED.actionIds.signedUp)) };
 
 	test('a destination with the action as its filter; checked and removed like every kind', async () => {
@@ -101,7 +101,7 @@ describe('Trigger On: Action Performed', () => {
 	});
 });
 
-describe('Trigger On: Error Tracking Issue', () => {
+describe('Listen For: Error Tracking Issue', () => {
 	const ISSUE = '0194c1aa-1111-7000-8000-00000000e001';
 	const created = {
 		event: '$error_tracking_issue_created',
@@ -216,7 +216,7 @@ describe('Trigger On: Error Tracking Issue', () => {
 			message:
 				'This PostHog version cannot send its own signals (error tracking, alerts, activity) to a webhook',
 			httpCode: '400',
-			description: expect.stringContaining('Trigger On “Event”'),
+			description: expect.stringContaining('Listen For “Event”'),
 		});
 		expect(posthog.lastRequest()).toMatchObject({ method: 'POST', status: 400 });
 		expect(
@@ -225,7 +225,7 @@ describe('Trigger On: Error Tracking Issue', () => {
 	});
 });
 
-describe('Trigger On: Insight Alert Firing', () => {
+describe('Listen For: Insight Alert Firing', () => {
 	const firing = (alertId, alertName) => ({
 		event: '$insight_alert_firing',
 		distinct_id: 'team_1',
@@ -350,7 +350,7 @@ describe('Trigger On: Insight Alert Firing', () => {
 	});
 });
 
-describe('Trigger On: Activity', () => {
+describe('Listen For: Activity', () => {
 	const flagChanged = {
 		event: '$activity_log_entry_created',
 		distinct_id: 'maria-user-distinct-id',
@@ -471,7 +471,7 @@ describe('Trigger On: Activity', () => {
 	});
 });
 
-describe('Trigger On: Survey Response', () => {
+describe('Listen For: Survey Response', () => {
 	const q = SEED.surveyQuestionIds;
 	const sent = (surveyId, surveyName) => ({
 		event: 'survey sent',

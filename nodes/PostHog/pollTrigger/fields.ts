@@ -5,8 +5,10 @@ import { projectField } from '../shared/project';
 export const NEW_GROUP = 'newGroup';
 export const NEW_PERSON = 'newPerson';
 
+// Not "Trigger On", "Event" or "Events": n8n's nodes panel turns a trigger with such a field into
+// a list of its options and drops "Trigger" from its name and its trigger mark (docs/n8n-notes.md §8).
 const eventField: INodeProperties = {
-	displayName: 'Trigger On',
+	displayName: 'Poll For',
 	name: 'event',
 	type: 'options',
 	noDataExpression: true,

@@ -18,9 +18,11 @@ export function groupTypeIndexField(): INodeProperties {
 		typeOptions: { loadOptionsMethod: 'getGroupTypes', loadOptionsDependsOn: ['projectId.value'] },
 		default: 0,
 		required: true,
+		// "Name or ID" and the last sentence are n8n's wording for a dropdown that also takes an
+		// expression (its linter requires them); here the ID is the group type's index.
 		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: 'The group types set up in PostHog’s group analytics. An expression must give an index from 0 to 4.',
+			'The ID of a group type is its index, 0 to 4. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		hint: 'The group types set up in PostHog’s group analytics. In an expression, give the type’s index: 0 for the first type created, up to 4.',
 	};
 }
 

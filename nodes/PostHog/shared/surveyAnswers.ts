@@ -20,7 +20,7 @@ const EMPTY = (value: unknown) =>
 
 const answerOr = (value: unknown) => (EMPTY(value) ? undefined : value);
 
-/** The key legacy SDKs wrote the answer to question `index` under (docs/posthog-api-0.3.md §3). */
+/** The key legacy SDKs wrote the answer to question `index` under (docs/posthog-api-part3.md §3). */
 const indexKey = (index: number) =>
 	index === 0 ? '$survey_response' : `$survey_response_${index}`;
 

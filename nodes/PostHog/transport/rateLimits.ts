@@ -34,7 +34,7 @@ export const isQueryRequest = (url: string) =>
 /**
  * The throttle classes PostHog applies to a request, from its path and method. A HogQL query is
  * in its own class; other query kinds (`ErrorTrackingQuery`) in the ClickHouse ones
- * (docs/posthog-api-0.3.md §11). `queryKind` is the `query.kind` of a query's body.
+ * (docs/posthog-api-part3.md §11). `queryKind` is the `query.kind` of a query's body.
  */
 export function throttlesFor(method: string, url: string, queryKind?: string): Throttle[] {
 	const path = pathOf(url);

@@ -9,7 +9,7 @@ import { errorCode } from '../transport/retry';
 
 const FALLBACK = 'The PostHog Poll Trigger works without destinations, by polling.';
 const EVENT_FALLBACK =
-	'Trigger On “Event” (events your apps capture) works on this PostHog version.';
+	'Listen For “Event” (events your apps capture) works on this PostHog version.';
 const SCOPES_PAGE = 'In PostHog, Settings → Personal API keys';
 
 /**
@@ -53,7 +53,7 @@ const EXPLAINED: Array<{
 		detail: /managed through the alert api/i,
 		message: 'PostHog manages the notifications of this kind of alert itself',
 		description:
-			'PostHog answered: “Alert notification destinations are managed through the alert API.” Add the webhook as a notification of the alert in PostHog instead, or use Trigger On “Insight Alert Firing”.',
+			'PostHog answered: “Alert notification destinations are managed through the alert API.” Add the webhook as a notification of the alert in PostHog instead, or use Listen For “Insight Alert Firing”.',
 	},
 	{
 		// A filter that does not compile, e.g. an action of another project.

@@ -15,7 +15,7 @@ function sameSecret(sent: unknown, expected: string | undefined): boolean {
 
 /**
  * The body exactly as PostHog sent it, which its signature covers: n8n keeps it as the
- * request's `rawBody` (docs/n8n-notes.md §8). Without it, the parsed body written back as JSON,
+ * request's `rawBody` (docs/n8n-notes.md §10). Without it, the parsed body written back as JSON,
  * which is what PostHog's fetch sends for a JSON body.
  */
 function rawBodyOf(context: IWebhookFunctions): Buffer | string {

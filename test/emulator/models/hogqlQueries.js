@@ -35,6 +35,17 @@ const TABLES = {
 			properties: ['String', (p) => json(p.properties)],
 		},
 	},
+	// each distinct ID's current person (HogQL's lazy table over PostgreSQL's rows)
+	person_distinct_ids: {
+		rows: (state, projectId) =>
+			state.persons
+				.filter((p) => p.project_id === projectId)
+				.flatMap((p) => p.distinct_ids.map((distinct_id) => ({ distinct_id, person: p.uuid }))),
+		columns: {
+			distinct_id: ['String', (r) => r.distinct_id],
+			person_id: ['UUID', (r) => r.person],
+		},
+	},
 	groups: {
 		rows: (state, projectId) => state.groups.filter((g) => g.project_id === projectId),
 		columns: {

@@ -1,7 +1,7 @@
 'use strict';
 // actions/: the list (not DRF-paginated: no `next`; `limit`, `offset` and `search` opt-in, with
 // `count` when `limit` is sent; older servers ignore all three), get by id (deleted ones too),
-// DELETE → 405 with no body. docs/posthog-api-0.3.md §2. `state.actionsIgnoreParams` plays an
+// DELETE → 405 with no body. docs/posthog-api-part3.md §2. `state.actionsIgnoreParams` plays an
 // older server.
 const errors = require('../errors');
 const { json } = require('../respond');

@@ -3,7 +3,7 @@
 // ones too), create (a static cohort with `_create_static_person_ids`: person UUIDs, unknown
 // ones dropped), soft delete by PATCH {deleted}, DELETE → 405, the static-membership actions
 // (PATCH add_persons_to_static_cohort/ ≤ 1000 UUIDs, PATCH remove_person_from_static_cohort/)
-// and the members (GET persons/, which needs person:read too). docs/posthog-api-0.3.md §1.
+// and the members (GET persons/, which needs person:read too). docs/posthog-api-part3.md §1.
 const auth = require('../auth');
 const errors = require('../errors');
 const { json } = require('../respond');

@@ -2,9 +2,8 @@
 // dashboards/: list (limit/offset, `search` on name, description and tags; deleted left out;
 // pinned first, then by name), get (tiles with their insights and cached results), run_insights/
 // (`output_format=json`, `refresh`: one result per insight tile, text tiles and insights
-// without a query skipped), soft delete by PATCH {deleted}, DELETE → 405. docs/posthog-api-0.3.md
+// without a query skipped), soft delete by PATCH {deleted}, DELETE → 405. docs/posthog-api-part3.md
 // §5. `state.dashboardRunInsights = false` plays a server without run_insights/ (404).
-const auth = require('../auth');
 const errors = require('../errors');
 const { json } = require('../respond');
 const { limitOffsetPage } = require('../pagination');
@@ -54,9 +53,7 @@ function getDashboard(ctx) {
 	return json(200, { ...basic(dashboard), tiles });
 }
 
-// PostHog's MCP tool asks for query:read as well (part 3 §5; the action's own scopes not read)
 function runInsights(ctx) {
-	auth.requireScope(ctx.auth, 'query:read');
 	const dashboard = findDashboard(ctx);
 	const refresh = ctx.query.refresh ?? 'force_cache';
 	if (!REFRESH.includes(refresh))
@@ -103,7 +100,8 @@ module.exports = {
 		{
 			method: 'GET',
 			path: `${base}/:id/run_insights/`,
-			...read,
+			// required_scopes=["query:read"] on the action (part 3 §5)
+			scope: 'query:read',
 			enabled: (state) => state.dashboardRunInsights !== false,
 			handler: runInsights,
 		},

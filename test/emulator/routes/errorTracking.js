@@ -2,7 +2,7 @@
 // error_tracking/issues/: list (limit/offset, no filters), get by UUID (a non-UUID: 404 "Issue
 // not found"), PATCH (status, name, description; archived and pending_release refused), assign
 // (`{assignee: {type, id} | null}`), DELETE → 405; and `ErrorTrackingQuery` for `POST query/`.
-// docs/posthog-api-0.3.md §4. `state.errorTrackingRoutes` plays the server versions of §4.1:
+// docs/posthog-api-part3.md §4. `state.errorTrackingRoutes` plays the server versions of §4.1:
 // 'projects' (newest), 'both', 'environments' (older).
 const errors = require('../errors');
 const { json } = require('../respond');
@@ -59,7 +59,10 @@ function sinceOf(dateFrom, now) {
 	return date.toISOString();
 }
 
-/** `ErrorTrackingQuery` (§4.3): the issues with their aggregations, paged by limit/offset. */
+/**
+ * `ErrorTrackingQuery` (§4.3): the issues with their aggregations, paged by limit/offset; a page
+ * with more after it holds one row too many, as PostHog's runners answer.
+ */
 function runErrorTrackingQuery(ctx, query) {
 	if (!query.dateRange || query.volumeResolution === undefined)
 		throw errors.validation(null, 'dateRange and volumeResolution are required');
@@ -72,9 +75,10 @@ function runErrorTrackingQuery(ctx, query) {
 		.filter((i) => i.last_seen >= since)
 		.filter((i) => `${i.name} ${i.description}`.toLowerCase().includes(needle))
 		.sort((a, b) => (a[order] < b[order] ? -sign : a[order] > b[order] ? sign : 0));
-	const limit = query.limit ?? 50;
+	const limit = query.limit ?? 100;
 	const offset = query.offset ?? 0;
-	const page = rows.slice(offset, offset + limit).map((issue) => ({
+	// HogQLHasMorePaginator asks for limit + 1 rows, and the runner answers them untrimmed
+	const page = rows.slice(offset, offset + limit + 1).map((issue) => ({
 		...serialize(issue),
 		last_seen: issue.last_seen,
 		aggregations: {

@@ -1,7 +1,7 @@
 'use strict';
 // event_definitions/: the list of the events PostHog has seen, limit/offset pages (default 100),
 // `search` on the name and `event_type` event | event_custom | event_posthog, ordered
-// `last_seen_at::date DESC, name ASC`. docs/posthog-api-0.3.md §6.
+// `last_seen_at::date DESC, name ASC`. docs/posthog-api-part3.md §6.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { limitOffsetPage } = require('../pagination');

@@ -106,7 +106,7 @@ function deletePerson(ctx) {
 }
 
 /**
- * `POST persons/bulk_delete/` (docs/posthog-api-0.3.md §8): `ids` or `distinct_ids`, at most
+ * `POST persons/bulk_delete/` (docs/posthog-api-part3.md §8): `ids` or `distinct_ids`, at most
  * 1000, flags read as JSON truthiness; 202 with PostHog's counts. Each delete is recorded in
  * `state.personDeletions`, as single deletes are.
  */

@@ -2,7 +2,7 @@
 // surveys/: list (limit/offset, `search` on name and description, `archived`), get by UUID,
 // PATCH (start_date launches, end_date stops, archived archives; ISO dates), DELETE (a hard
 // delete: 204, the survey gone), and stats/ (shown, dismissed and sent counts over a window
-// with a time zone, sent counted once per submission). docs/posthog-api-0.3.md §3.
+// with a time zone, sent counted once per submission). docs/posthog-api-part3.md §3.
 const errors = require('../errors');
 const { json, noContent } = require('../respond');
 const { limitOffsetPage } = require('../pagination');

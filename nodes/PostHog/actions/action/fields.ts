@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { locatorField } from '../shared/descriptions';
 import { requireNumericId } from '../../shared/locator';
 import { fillPlaceholder } from '../../shared/placeholder';
 
@@ -8,27 +9,12 @@ const fillActionId = fillPlaceholder('actionId', (context) =>
 
 /** The Action locator; it fills the `{actionId}` of the operation's URL. */
 export function actionLocator(): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Action',
 		name: 'actionId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The action: a named set of events, such as “Signed up”',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchActions', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 12',
-			},
-		],
-		routing: { send: { preSend: [fillActionId] } },
-	};
+		search: 'searchActions',
+		idPlaceholder: 'e.g. 12',
+		fill: fillActionId,
+	});
 }

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { optionsField } from '../shared/descriptions';
 import { actionLocator } from './fields';
 
-// Deleted actions stay retrievable, with `deleted: true` (docs/posthog-api-0.3.md §2).
+// Deleted actions stay retrievable, with `deleted: true` (docs/posthog-api-part3.md §2).
 export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',

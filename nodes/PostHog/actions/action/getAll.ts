@@ -19,7 +19,7 @@ import { followOffset } from '../shared/pagination';
 
 /**
  * The actions list has no `next`, and older servers ignore `limit`, `offset` and `search`
- * (docs/posthog-api-0.3.md §2): the search is applied here too.
+ * (docs/posthog-api-part3.md §2): the search is applied here too.
  */
 async function listActions(
 	this: IExecutePaginationFunctions,

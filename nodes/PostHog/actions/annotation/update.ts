@@ -12,7 +12,7 @@ import { annotationDateField, annotationIdField, annotationScopeField } from './
 
 type UpdateFields = { content?: string; date?: unknown; scope?: string };
 
-/** preSend: only the fields given, the date in UTC (docs/posthog-api-0.3.md §8). */
+/** preSend: only the fields given, the date in UTC (docs/posthog-api-part3.md §8). */
 async function sendChangedFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,

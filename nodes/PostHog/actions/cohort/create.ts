@@ -16,7 +16,7 @@ import { personListFields, personUuidsOf, readPersonList } from '../person/perso
 /**
  * `POST cohorts/ {name, is_static: true, description?, _create_static_person_ids?}`: a static
  * cohort, with its first members in the same request (person UUIDs only; distinct IDs are
- * looked up first, docs/posthog-api-0.3.md §1). Never retried after a server error.
+ * looked up first, docs/posthog-api-part3.md §1). Never retried after a server error.
  */
 async function createStaticCohort(
 	this: IExecutePaginationFunctions,

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { optionsField } from '../shared/descriptions';
 import { cohortLocator } from './fields';
 
-// DELETE is refused with 405: PostHog deletes cohorts softly (docs/posthog-api-0.3.md §1).
+// DELETE is refused with 405: PostHog deletes cohorts softly (docs/posthog-api-part3.md §1).
 export const option: INodePropertyOptions = {
 	name: 'Delete',
 	value: 'delete',

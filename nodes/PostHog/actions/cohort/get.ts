@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { optionsField } from '../shared/descriptions';
 import { cohortLocator } from './fields';
 
-// Soft-deleted cohorts stay retrievable, with `deleted: true` (docs/posthog-api-0.3.md §1).
+// Soft-deleted cohorts stay retrievable, with `deleted: true` (docs/posthog-api-part3.md §1).
 export const option: INodePropertyOptions = {
 	name: 'Get',
 	value: 'get',

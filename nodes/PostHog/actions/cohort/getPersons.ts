@@ -5,7 +5,7 @@ import { followOffsetPages } from '../shared/pagination';
 import { cohortLocator } from './fields';
 
 // Needs person:read as well as cohort:read; a dynamic cohort lists its last calculated
-// members, none before its first calculation (docs/posthog-api-0.3.md §1).
+// members, none before its first calculation (docs/posthog-api-part3.md §1).
 export const option: INodePropertyOptions = {
 	name: 'Get Persons',
 	value: 'getPersons',

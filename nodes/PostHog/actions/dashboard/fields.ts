@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { locatorField } from '../shared/descriptions';
 import { requireNumericId, type LocatorUrl } from '../../shared/locator';
 import { fillPlaceholder } from '../../shared/placeholder';
 
@@ -13,27 +14,12 @@ const fillDashboardId = fillPlaceholder('dashboardId', (context) =>
 
 /** The Dashboard locator; it fills the `{dashboardId}` of the operation's URL. */
 export function dashboardLocator(): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Dashboard',
 		name: 'dashboardId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchDashboards', searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: 'e.g. 7' },
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder: 'e.g. https://us.posthog.com/project/12345/dashboard/7',
-			},
-		],
-		routing: { send: { preSend: [fillDashboardId] } },
-	};
+		search: 'searchDashboards',
+		idPlaceholder: 'e.g. 7',
+		urlPlaceholder: 'e.g. https://us.posthog.com/project/12345/dashboard/7',
+		fill: fillDashboardId,
+	});
 }

@@ -9,7 +9,7 @@ import {
 import { pagedBy } from '../shared/operations';
 import { followOffsetPages } from '../shared/pagination';
 
-// Pinned first, then by name; older servers ignore `search` (docs/posthog-api-0.3.md §5).
+// Pinned first, then by name; older servers ignore `search` (docs/posthog-api-part3.md §5).
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { locatorField } from '../shared/descriptions';
 import { requireUuidId, type LocatorUrl } from '../../shared/locator';
 import { fillPlaceholder } from '../../shared/placeholder';
 
@@ -13,34 +14,14 @@ const fillIssueId = fillPlaceholder('issueId', (context) =>
 
 /** The Issue locator; it fills the `{issueId}` of the operation's URL. */
 export function issueLocator(): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Issue',
 		name: 'issueId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
 		description: 'The error-tracking issue: exceptions PostHog grouped as one problem',
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchErrorTrackingIssues', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 0195c1d2-e3f4-7a5b-8c6d-7e8f9a0b1c2d',
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder:
-					'e.g. https://us.posthog.com/project/12345/error_tracking/0195c1d2-e3f4-7a5b-8c6d-7e8f9a0b1c2d',
-			},
-		],
-		routing: { send: { preSend: [fillIssueId] } },
-	};
+		search: 'searchErrorTrackingIssues',
+		idPlaceholder: 'e.g. 0195c1d2-e3f4-7a5b-8c6d-7e8f9a0b1c2d',
+		urlPlaceholder:
+			'e.g. https://us.posthog.com/project/12345/error_tracking/0195c1d2-e3f4-7a5b-8c6d-7e8f9a0b1c2d',
+		fill: fillIssueId,
+	});
 }

@@ -32,7 +32,10 @@ function issuesQuery(context: IExecutePaginationFunctions, limit: number, offset
 
 /**
  * The issues, an `ErrorTrackingQuery` (in PostHog's ClickHouse throttle, not HogQL's) paged by
- * `limit`/`offset` until PostHog says it has no more.
+ * `limit`/`offset` while PostHog says it has more. Its pages are uneven (docs/posthog-api-part3.md
+ * §4.3): one can carry the next page's first row as an extra row, and on some versions one can
+ * be short or even empty while more follow. So the offset moves by the page size asked for,
+ * rows past it are left to the next page, and an issue seen already is dropped.
  */
 async function followIssuePages(
 	this: IExecutePaginationFunctions,
@@ -41,16 +44,21 @@ async function followIssuePages(
 	const maxResults = maxResultsOf(requestData);
 	const pageSize = Math.min(100, maxResults);
 	const issues: IDataObject[] = [];
+	const seen = new Set<string>();
 	for (let pages = 0; pages < limits.maxPages; pages++) {
 		const body = issuesQuery(this, pageSize, pages * pageSize);
 		const [answer] = await sendRoutedRequest.call(this, {
 			...requestData,
 			options: { ...requestData.options, body },
 		});
-		const results = (answer?.json.results as IDataObject[] | undefined) ?? [];
-		issues.push(...results);
+		const rows = ((answer?.json.results as IDataObject[] | undefined) ?? []).slice(0, pageSize);
+		for (const issue of rows) {
+			if (seen.has(String(issue.id))) continue;
+			seen.add(String(issue.id));
+			issues.push(issue);
+		}
 		if (issues.length >= maxResults) return toItems(this, issues.slice(0, maxResults));
-		if (answer?.json.hasMore !== true || results.length === 0) return toItems(this, issues);
+		if (answer?.json.hasMore !== true) return toItems(this, issues);
 	}
 	throw tooManyPagesError(this.getNode(), this.getItemIndex());
 }

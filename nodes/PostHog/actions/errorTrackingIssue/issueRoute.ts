@@ -15,7 +15,7 @@ const underEnvironments = perExecution(() => ({ known: false }));
 
 /**
  * Issue routes moved: older servers serve them only under `/api/environments/{id}/`, the newest
- * only under `/api/projects/{id}/` (docs/posthog-api-0.3.md §4.1). The projects route is tried
+ * only under `/api/projects/{id}/` (docs/posthog-api-part3.md §4.1). The projects route is tried
  * first; on a 404 the same request goes once to the environments route, and once that answered,
  * the run's later items go there first.
  */

@@ -26,7 +26,7 @@ async function sendGivenFields(
 }
 
 // Only status, name and description are writable; `archived` and `pending_release` are
-// refused with a 400 (docs/posthog-api-0.3.md §4.2).
+// refused with a 400 (docs/posthog-api-part3.md §4.2).
 export const option: INodePropertyOptions = {
 	name: 'Update',
 	value: 'update',

@@ -10,7 +10,7 @@ import { pagedBy } from '../shared/operations';
 import { followOffsetPages } from '../shared/pagination';
 
 // Ordered as PostHog's event picker shows them: seen most recently first, then by name
-// (docs/posthog-api-0.3.md §6).
+// (docs/posthog-api-part3.md §6).
 export const option: INodePropertyOptions = {
 	name: 'Get Many',
 	value: 'getAll',
@@ -50,7 +50,7 @@ export const fields = updateDisplayOptions(
 				],
 				default: 'all',
 				description: 'Only events of this kind',
-				// PostHog's names for the kinds (docs/posthog-api-0.3.md §6)
+				// PostHog's names for the kinds (docs/posthog-api-part3.md §6)
 				routing: {
 					send: {
 						type: 'query',

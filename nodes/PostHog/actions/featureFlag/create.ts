@@ -13,6 +13,9 @@ import { sendsOwnRequests } from '../shared/operations';
 import { sendFlagWrite } from './errors';
 import { checkFlagKey, checkRollout, flagSettingFields } from './fields';
 
+/** A new flag is on for everyone unless a Rollout Percentage is given. */
+const EVERYONE = 100;
+
 type CreateFields = { description?: string; active?: boolean; rolloutPercentage?: unknown };
 
 /**
@@ -26,7 +29,7 @@ async function sendNewFlag(
 ): Promise<IHttpRequestOptions> {
 	const key = checkFlagKey(this, requireText(this, 'key', 'Key').trim(), 'Key');
 	const fields = this.getNodeParameter('additionalFields', {}) as CreateFields;
-	const rollout_percentage = checkRollout(this, fields.rolloutPercentage ?? 100);
+	const rollout_percentage = checkRollout(this, fields.rolloutPercentage ?? EVERYONE);
 	return {
 		...requestOptions,
 		body: {
@@ -78,6 +81,7 @@ export const fields = updateDisplayOptions(
 			...flagSettingFields({
 				active: 'Whether the flag is switched on. On by default.',
 				rollout: 'Share of all users the flag is on for, from 0 to 100. 100 by default.',
+				rolloutDefault: EVERYONE,
 			}),
 		),
 		optionsField(),

@@ -86,7 +86,6 @@ export function featureFlagLocator(): INodeProperties {
 		default: { mode: 'list', value: '' },
 		required: true,
 		description: 'The feature flag to work on',
-		hint: 'A key is resolved to the flag’s numeric ID with one look-up per execution',
 		modes: [
 			{
 				displayName: 'From List',
@@ -105,6 +104,7 @@ export function featureFlagLocator(): INodeProperties {
 				name: 'key',
 				type: 'string',
 				placeholder: 'e.g. new-checkout',
+				hint: 'A key is resolved to the flag’s numeric ID with one look-up per execution',
 			},
 		],
 		routing: { send: { preSend: [fillFeatureFlagId] } },
@@ -113,6 +113,13 @@ export function featureFlagLocator(): INodeProperties {
 
 /** Rollout Percentage, 0–100, checked before any request (expressions bypass the field's bounds). */
 export function checkRollout(context: IExecuteSingleFunctions, value: unknown): number {
+	if (value === '' || value === undefined || value === null) {
+		throw invalidParameter(
+			context,
+			'Rollout Percentage',
+			'no percentage given: enter one from 0 to 100, or remove the field',
+		);
+	}
 	const rollout = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof rollout !== 'number' || !Number.isFinite(rollout) || rollout < 0 || rollout > 100) {
 		throw invalidParameter(
@@ -126,13 +133,16 @@ export function checkRollout(context: IExecuteSingleFunctions, value: unknown): 
 
 /**
  * Active, Description and Rollout Percentage, as Create and Update take them; each operation
- * words what Active and Rollout Percentage mean for it.
+ * words what Active and Rollout Percentage mean for it. Update's percentage starts empty: a
+ * field added and forgotten must not roll the flag out to everyone (it fails instead).
  */
 export function flagSettingFields(wording: {
 	active: string;
 	rollout: string;
 	rolloutHint?: string;
+	rolloutDefault: number | '';
 }): INodeProperties[] {
+	const { rolloutDefault } = wording;
 	return [
 		{
 			displayName: 'Active',
@@ -154,7 +164,7 @@ export function flagSettingFields(wording: {
 			name: 'rolloutPercentage',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 100 },
-			default: 100,
+			default: rolloutDefault,
 			description: wording.rollout,
 			...(wording.rolloutHint ? { hint: wording.rolloutHint } : {}),
 		},

@@ -96,7 +96,8 @@ export const fields = updateDisplayOptions(
 		updateFieldsField(
 			...flagSettingFields({
 				active: 'Whether the flag is switched on',
-				rollout: 'Share of users the flag is on for, from 0 to 100',
+				rollout: 'Share of users the flag is on for, from 0 to 100. Starts empty: enter it.',
+				rolloutDefault: '',
 				rolloutHint:
 					'Set on every release condition of the flag; their property filters stay as they are. Costs one extra request to read the flag.',
 			}),

@@ -12,7 +12,7 @@ import { sendsOwnRequests } from '../shared/operations';
 import { toItems } from '../shared/output';
 import { personListFields, readPersonList } from './personList';
 
-/** The most persons one `bulk_delete` request takes (docs/posthog-api-0.3.md §8). */
+/** The most persons one `bulk_delete` request takes (docs/posthog-api-part3.md §8). */
 const MAX_PERSONS_PER_REQUEST = 1000;
 
 const COUNTS = [

@@ -64,7 +64,7 @@ export async function personUuidOf(context: IExecuteSingleFunctions): Promise<st
 			throw invalidParameter(
 				context,
 				'Person',
-				`"${value}" is not a person UUID (use By Distinct ID for a distinct ID)`,
+				`"${value}" is not a person UUID (use the Distinct mode for a distinct ID)`,
 			);
 		}
 		return value;
@@ -100,25 +100,28 @@ export function personLocator(): INodeProperties {
 		default: { mode: 'distinctId', value: '' },
 		required: true,
 		description: 'The person to work on',
-		hint: 'A distinct ID or a URL (…/project/ID/person/DISTINCT_ID) is resolved to the person’s UUID with one look-up per execution',
+		// Mode labels fit n8n's 92-pixel mode selector; each mode's hint replaces the field's.
 		modes: [
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: 'e.g. 0190a3c2-7d41-7c3e-9f5e-3b1f2a4c5d6e',
+				hint: 'The person’s UUID',
 			},
 			{
-				displayName: 'By Distinct ID',
+				displayName: 'Distinct',
 				name: 'distinctId',
 				type: 'string',
 				placeholder: 'e.g. maria@acme.com',
+				hint: 'A distinct ID of the person (the email or user ID your app identifies them with), resolved to the person’s UUID with one look-up per execution',
 			},
 			{
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
 				placeholder: 'e.g. https://us.posthog.com/project/12345/person/maria%40acme.com',
+				hint: `A person’s URL (${PERSON_URL.shape}), resolved to the person’s UUID with one look-up per execution`,
 			},
 		],
 		routing: { send: { preSend: [fillPersonId] } },

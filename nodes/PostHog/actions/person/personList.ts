@@ -1,6 +1,7 @@
 import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { projectIdOf } from '../../shared/project';
 import { invalidParameter, isUuid } from '../../shared/validation';
+import { BATCH_LOOKUP_FROM, personUuidsByDistinctIdBatch } from './distinctIdBatch';
 import { personUuidByDistinctId } from './fields';
 
 /**
@@ -66,9 +67,10 @@ export function readPersonList(context: IExecuteSingleFunctions, within = ''): P
 }
 
 /**
- * The persons' UUIDs: distinct IDs are looked up one request each (PostHog has no batch look-up
- * a personal key may use, docs/posthog-api-0.3.md §1), one after another; those that match no
- * person come back in `notFound` and are never sent.
+ * The persons' UUIDs: distinct IDs are looked up, many at once with HogQL from
+ * `BATCH_LOOKUP_FROM` IDs on, else (or without `query:read`) one request each
+ * (`GET persons/?distinct_id=`); those that match no person come back in `notFound` and are
+ * never sent.
  */
 export async function personUuidsOf(
 	context: IExecuteSingleFunctions,
@@ -76,10 +78,16 @@ export async function personUuidsOf(
 ): Promise<{ uuids: string[]; notFound: string[] }> {
 	if (type === 'uuid') return { uuids: ids, notFound: [] };
 	const project = projectIdOf(context);
+	const batch =
+		ids.length >= BATCH_LOOKUP_FROM
+			? await personUuidsByDistinctIdBatch(context, project, ids)
+			: undefined;
 	const uuids: string[] = [];
 	const notFound: string[] = [];
 	for (const distinctId of ids) {
-		const uuid = await personUuidByDistinctId(context, project, distinctId);
+		const uuid = batch
+			? batch.get(distinctId)
+			: await personUuidByDistinctId(context, project, distinctId);
 		if (uuid) uuids.push(uuid);
 		else notFound.push(distinctId);
 	}

@@ -6,7 +6,7 @@ import {
 } from 'n8n-workflow';
 import { requireText } from '../../shared/validation';
 import { optionsField } from '../shared/descriptions';
-import { hogQlField } from '../shared/hogql';
+import { EXAMPLE_HOGQL, EXAMPLE_HOGQL_INLINE, hogQlField } from '../shared/hogql';
 import { rowsToItems } from './rows';
 import { placeholderValuesField, readPlaceholderValues } from './values';
 
@@ -44,11 +44,10 @@ export const option: INodePropertyOptions = {
 	},
 };
 
-export const toolDescription =
-	'Run a HogQL query (PostHog’s SQL over ClickHouse) and get one item per row, keyed by column. Tables: events (event, timestamp, distinct_id, person_id, properties.NAME), persons (id, created_at, properties.NAME), groups (index, key, created_at, properties.NAME), sessions (session_id, $start_timestamp, $session_duration). Always end the query with LIMIT n: without LIMIT PostHog returns only 100 rows and this tool fails when there are more; the most is LIMIT 50000. Put values in {name} placeholders when the workflow fills them. PostHog allows 120 queries an hour per API key: ask one query that answers the question, not many. Example: SELECT event, count() AS total FROM events WHERE timestamp > now() - INTERVAL 7 DAY GROUP BY event ORDER BY total DESC LIMIT 20';
+export const toolDescription = `Run a HogQL query (PostHog’s SQL over ClickHouse) and get one item per row, keyed by column. Tables: events (event, timestamp, distinct_id, person_id, properties.NAME), persons (id, created_at, properties.NAME), groups (index, key, created_at, properties.NAME), sessions (session_id, $start_timestamp, $session_duration). Always end the query with LIMIT n: without LIMIT PostHog returns only 100 rows and this tool fails when there are more; the most is LIMIT 50000. Put values in {name} placeholders when the workflow fills them. PostHog allows 120 queries an hour per API key: ask one query that answers the question, not many. Example: ${EXAMPLE_HOGQL_INLINE}`;
 
 export const fields = updateDisplayOptions({ show: { resource: ['query'], operation: ['run'] } }, [
-	hogQlField({ displayName: 'Query', name: 'query', required: true }),
+	hogQlField({ displayName: 'Query', name: 'query', required: true, default: EXAMPLE_HOGQL }),
 	{
 		displayName:
 			'PostHog allows 120 HogQL queries an hour per API key, and returns at most 100 rows unless the query has a LIMIT (up to 50,000)',

@@ -103,7 +103,7 @@ export async function followPageNumbers(
  * versions ignore. Persons set `next` whenever a page is full, so the page after a full last
  * page is empty (docs/posthog-api-part2.md §3): an empty page ends the walk.
  *
- * `withoutNext`, for a list that has no `next` (actions, docs/posthog-api-0.3.md §2): a page
+ * `withoutNext`, for a list that has no `next` (actions, docs/posthog-api-part3.md §2): a page
  * shorter than asked is the last. Older servers ignore `limit` and `offset` there and answer
  * every row each time, so a row met again is dropped, and a page with nothing new ends the walk.
  */

@@ -87,3 +87,24 @@ export function resourceSelector(resources: Resource[]): INodeProperties {
 		},
 	};
 }
+
+/**
+ * The node's subtitle on the canvas: the chosen operation's action ("Get many groups"), as the
+ * nodes panel names it, rather than the stored names ("getAll: group"). The table is written
+ * with one key a line so that no `}}` ends n8n's expression early.
+ */
+export function actionSubtitle(resources: Resource[]): string {
+	const actions = Object.fromEntries(
+		resources.map(({ option, operationSelector }) => [
+			option.value,
+			Object.fromEntries(
+				(operationSelector.options as INodePropertyOptions[]).map((operation) => [
+					operation.value,
+					operation.action ?? operation.name,
+				]),
+			),
+		]),
+	);
+	const table = JSON.stringify(actions, null, 1);
+	return `={{ (${table}[$parameter["resource"]] || {})[$parameter["operation"]] || $parameter["operation"] }}`;
+}

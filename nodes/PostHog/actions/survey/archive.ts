@@ -3,7 +3,7 @@ import { optionsField } from '../shared/descriptions';
 import { surveyLocator } from './fields';
 
 // Never DELETE: PostHog's DELETE removes the survey for good, and its targeting feature flags
-// with it (docs/posthog-api-0.3.md §3). Archiving hides it and keeps its responses.
+// with it (docs/posthog-api-part3.md §3). Archiving hides it and keeps its responses.
 export const option: INodePropertyOptions = {
 	name: 'Archive',
 	value: 'archive',

@@ -1,4 +1,5 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { locatorField } from '../shared/descriptions';
 import { requireUuidId, type LocatorUrl } from '../../shared/locator';
 import { fillPlaceholder, type PreSend } from '../../shared/placeholder';
 import { clock } from '../../transport/timing';
@@ -17,41 +18,21 @@ const fillSurveyId = fillPlaceholder('surveyId', surveyIdOf);
 
 /** The Survey locator; it fills the `{surveyId}` of the operation's URL. */
 export function surveyLocator(): INodeProperties {
-	return {
+	return locatorField({
 		displayName: 'Survey',
 		name: 'surveyId',
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: 'searchSurveys', searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
-			},
-			{
-				displayName: 'By URL',
-				name: 'url',
-				type: 'string',
-				placeholder:
-					'e.g. https://us.posthog.com/project/12345/surveys/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
-			},
-		],
-		routing: { send: { preSend: [fillSurveyId] } },
-	};
+		search: 'searchSurveys',
+		idPlaceholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+		urlPlaceholder:
+			'e.g. https://us.posthog.com/project/12345/surveys/0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+		fill: fillSurveyId,
+	});
 }
 
 /**
  * preSend for launch and stop: the survey's `start_date` or `end_date` set to now. PostHog's
  * `launch/` and `stop/` actions exist only on the newest servers; a PATCH works on all
- * (docs/posthog-api-0.3.md §3).
+ * (docs/posthog-api-part3.md §3).
  */
 export function sendNowAs(field: 'start_date' | 'end_date'): PreSend {
 	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions) {

@@ -27,14 +27,16 @@ const ROWS_PER_QUERY = 5000;
 /**
  * Responses are `survey sent` events, newest first. Pages are keyset pages on `timestamp`, as
  * PostHog asks of personal API keys (OFFSET is refused for them): the next page takes events at
- * or before the oldest timestamp seen, skipping those already read (docs/posthog-api-0.3.md §3).
+ * or before the oldest timestamp seen, skipping those already read (docs/posthog-api-part3.md §3).
+ * HogQL's `toDateTime` of a text is `parseDateTime64BestEffortOrNull`: microseconds and the `Z`
+ * are kept (posthog/hogql/functions/mapping.py).
  */
 const RESPONSES_QUERY = (since: boolean, before: boolean, rows: number) =>
 	[
 		'SELECT uuid, distinct_id, person_id, timestamp, properties FROM events',
 		"WHERE event = 'survey sent' AND properties.$survey_id = {survey}",
-		since ? 'AND timestamp >= {since}' : '',
-		before ? 'AND timestamp <= {before}' : '',
+		since ? 'AND timestamp >= toDateTime({since})' : '',
+		before ? 'AND timestamp <= toDateTime({before})' : '',
 		`ORDER BY timestamp DESC LIMIT ${rows}`,
 	]
 		.filter(Boolean)

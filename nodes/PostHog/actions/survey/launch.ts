@@ -2,7 +2,7 @@ import { updateDisplayOptions, type INodePropertyOptions } from 'n8n-workflow';
 import { optionsField } from '../shared/descriptions';
 import { sendNowAs, surveyLocator } from './fields';
 
-// Setting start_date activates the survey's targeting flags (docs/posthog-api-0.3.md §3).
+// Setting start_date activates the survey's targeting flags (docs/posthog-api-part3.md §3).
 export const option: INodePropertyOptions = {
 	name: 'Launch',
 	value: 'launch',

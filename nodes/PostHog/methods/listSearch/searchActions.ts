@@ -7,7 +7,7 @@ const PAGE_SIZE = 100;
 
 /**
  * Actions by name, valued by numeric ID. The list has no `next`, and older servers ignore
- * `limit`, `offset` and `search` (docs/posthog-api-0.3.md §2): the search is applied here too,
+ * `limit`, `offset` and `search` (docs/posthog-api-part3.md §2): the search is applied here too,
  * and a short page is the last.
  */
 export async function searchActions(

@@ -28,7 +28,8 @@ export async function searchErrorTrackingIssues(
 		}),
 	});
 	const host = await postHogHostOf(this);
-	const results = (answer.results ?? []).map((issue) => ({
+	// a page can carry the next page's first row as well (docs/posthog-api-part3.md §4.3)
+	const results = (answer.results ?? []).slice(0, 100).map((issue) => ({
 		name: `${String(issue.name)}${issue.description ? `: ${String(issue.description)}` : ''}`,
 		value: String(issue.id),
 		url: `${host}/project/${projectId}/error_tracking/${String(issue.id)}`,

@@ -9,7 +9,7 @@ import { surveyResponseKind } from './surveyResponse';
 
 export type { Delivery, Subscription, TriggerKind } from './kind';
 
-/** The choices of Trigger On, sorted by name as n8n's dropdowns are. */
+/** The choices of Listen For, sorted by name as n8n's dropdowns are. */
 const KINDS: TriggerKind[] = [
 	actionKind,
 	activityKind,
@@ -19,9 +19,11 @@ const KINDS: TriggerKind[] = [
 	surveyResponseKind,
 ].sort((a, b) => a.option.name.localeCompare(b.option.name));
 
-// `event` is the default: a saved 0.2 workflow has no Trigger On and keeps its behaviour.
+// `event` is the default: a saved 0.2 workflow has no Listen For and keeps its behaviour.
+// Stored as `triggerOn`; not displayed as "Trigger On", which would make n8n's nodes panel list
+// the trigger as a set of actions without its trigger mark (docs/n8n-notes.md §8).
 const triggerOnField: INodeProperties = {
-	displayName: 'Trigger On',
+	displayName: 'Listen For',
 	name: 'triggerOn',
 	type: 'options',
 	noDataExpression: true,
@@ -30,7 +32,7 @@ const triggerOnField: INodeProperties = {
 	description: 'What in PostHog starts the workflow',
 };
 
-/** Trigger On, then each kind's fields, shown for that kind only. */
+/** Listen For, then each kind's fields, shown for that kind only. */
 export const kindFields: INodeProperties[] = [
 	triggerOnField,
 	...KINDS.flatMap((kind) =>

@@ -22,7 +22,7 @@ export type Delivery = {
 	project?: IDataObject | null;
 };
 
-/** One choice of Trigger On: its option, its fields, what it subscribes to, what it outputs. */
+/** One choice of Listen For: its option, its fields, what it subscribes to, what it outputs. */
 export type TriggerKind = {
 	option: INodePropertyOptions & { value: string };
 	/** Shown for this kind only (the node adds the display options). */
