@@ -1,7 +1,7 @@
-import { DIGITS } from '../../shared/locator';
 import { NodeOperationError } from 'n8n-workflow';
 import type { TriggerKind } from './kind';
-import { pickedId, pickerField, requiredPickedId } from './locators';
+import { DIGITS, pickerField } from '../../shared/locator';
+import { pickedId, requiredPickedId } from './locators';
 
 /**
  * An action matching a captured event: a `destination` with an action filter. The action must be
@@ -18,8 +18,8 @@ export const actionKind: TriggerKind = {
 		pickerField({
 			displayName: 'Action',
 			name: 'actionId',
-			searchListMethod: 'searchActions',
-			placeholder: 'e.g. 12',
+			search: 'searchActions',
+			idPlaceholder: 'e.g. 12',
 			description: 'The action whose matching events start the workflow',
 		}),
 	],

@@ -1,5 +1,6 @@
 import { eventEntry, eventProperty, linkIn, propertiesOf, type TriggerKind } from './kind';
-import { pickedId, pickerField } from './locators';
+import { pickerField } from '../../shared/locator';
+import { pickedId } from './locators';
 import { textOrNull as text } from './text';
 
 const ALERT_FIRING = '$insight_alert_firing';
@@ -20,8 +21,8 @@ export const insightAlertKind: TriggerKind = {
 		pickerField({
 			displayName: 'Alert',
 			name: 'alertId',
-			searchListMethod: 'searchAlerts',
-			placeholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+			search: 'searchAlerts',
+			idPlaceholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
 			description: 'The alert that starts the workflow; leave empty for every alert of the project',
 			optional: true,
 		}),

@@ -1,48 +1,5 @@
-import {
-	NodeOperationError,
-	type IHookFunctions,
-	type INodeProperties,
-	type IWebhookFunctions,
-} from 'n8n-workflow';
+import { NodeOperationError, type IHookFunctions, type IWebhookFunctions } from 'n8n-workflow';
 import type { ResourceLocatorValue } from '../../shared/locator';
-
-/**
- * A trigger's picker of one PostHog object: from a list search, or by ID. `optional` pickers
- * left empty mean "every one" (every alert, every survey).
- */
-export function pickerField({
-	displayName,
-	name,
-	searchListMethod,
-	placeholder,
-	description,
-	optional = false,
-}: {
-	displayName: string;
-	name: string;
-	searchListMethod: string;
-	placeholder: string;
-	description: string;
-	optional?: boolean;
-}): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: !optional,
-		description,
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder },
-		],
-	};
-}
 
 /** The picked ID, trimmed; '' when an optional picker is empty. */
 export function pickedId(context: IHookFunctions | IWebhookFunctions, name: string): string {

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { responseOf, type SurveyQuestion } from '../../shared/surveyAnswers';
 import { eventEntry, eventProperty, propertiesOf, type TriggerKind } from './kind';
-import { pickedId, pickerField } from './locators';
+import { pickerField } from '../../shared/locator';
+import { pickedId } from './locators';
 import { textOrNull as text } from './text';
 
 const SURVEY_SENT = 'survey sent';
@@ -29,8 +30,8 @@ export const surveyResponseKind: TriggerKind = {
 		pickerField({
 			displayName: 'Survey',
 			name: 'surveyId',
-			searchListMethod: 'searchSurveys',
-			placeholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
+			search: 'searchSurveys',
+			idPlaceholder: 'e.g. 0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b',
 			description: 'The survey whose responses start the workflow; leave empty for every survey',
 			optional: true,
 		}),
