@@ -162,7 +162,7 @@ function stepMatches(step, row, person) {
 
 /**
  * `filters`: event entries (each with its own properties, as the UI's sub-templates write them)
- * and actions (any step matching) ORed, the global properties ANDed (part2 §10.3, docs/instant-trigger.md §1).
+ * and actions (any step matching) ORed, the global properties ANDed (part2 §10.3, part 3 §9.2).
  */
 function filtersMatch(state, filters, row, person) {
 	const events = filters.events || [];
@@ -250,7 +250,7 @@ async function deliverTo(emu, fn, baseGlobals) {
 				: JSON.stringify(body);
 	const signing = globals.inputs.signing_secret;
 	const key = signing ? standardWebhooksKey(signing) : undefined;
-	// docs/instant-trigger.md §3: a bad secret fails the invocation before any request
+	// part 3 §10: a bad secret fails the invocation before any request
 	if (signing && !key)
 		return { id: fn.id, name: fn.name, url, statuses: [], error: SIGNING_FAILED };
 	const webhookId = `msg_${randomBytes(12).toString('hex')}`; // one per fetch, kept on retries
@@ -290,7 +290,7 @@ async function deliverEvent(emu, event, { projectId = 1 } = {}) {
 }
 
 /**
- * One of PostHog's own signals (docs/instant-trigger.md §2), as the internal-events consumer hands it to the
+ * One of PostHog's own signals (part 3 §9.3), as the internal-events consumer hands it to the
  * `internal_destination` functions only: `convertInternalEventToHogFunctionInvocationGlobals`
  * gives an event with `elements_chain` and `url` empty, a person only when the producer set one,
  * no groups. `timestamp` defaults to now without a zone, as PostHog's Python producers write it.

@@ -457,7 +457,7 @@ describe('PostHog emulator: hog_functions/', () => {
 			});
 		});
 	});
-	describe('0.3: internal destinations, signing, action filters (docs/instant-trigger.md §1–§3)', () => {
+	describe('0.3: internal destinations, signing, action filters (part 3 §9, §10)', () => {
 		const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
 		let receiver;
 		beforeEach(async () => {

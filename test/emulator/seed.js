@@ -994,9 +994,9 @@ function buildSeedState(apiKey) {
 		hogFunctions: hogFunctions(),
 		queryCache: {}, // part2 §5.4: HogQL answers by cache key, fresh for 6 hours
 		queryStatuses: {}, // part2 §5.2: async query runs, by query id
-		internalDestinations: true, // instant-trigger §1.2: false = a server without `internal_destination` (400 invalid_choice)
-		managedAlertGuard: true, // instant-trigger §1.2: false = an older server, no refusal of managed alert events
-		webhookSigning: true, // instant-trigger §3: false = an older template without `signing_secret` (dropped silently)
+		internalDestinations: true, // part 3 §9.1: false = a server without `internal_destination` (400 invalid_choice)
+		managedAlertGuard: true, // part 3 §9.1: false = an older server, no refusal of managed alert events
+		webhookSigning: true, // part 3 §10: false = an older template without `signing_secret` (dropped silently)
 		hogFunctionAccess: 'open', // part2 §10.1: 'open' (newest), 'addon' (Data Pipelines gate), 'internal' (personal keys refused)
 		dataPipelinesAddon: false, // the org's Data Pipelines addon, read only when hogFunctionAccess is 'addon'
 		personalKeyOffsetBlocked: false, // newest HogQL refuses OFFSET from personal keys (user_query_validator.py)
@@ -1021,7 +1021,7 @@ function buildSeedState(apiKey) {
 	return state;
 }
 
-/** Insight alerts of project 1 (docs/instant-trigger.md §5), newest first in the list. */
+/** Insight alerts of project 1 (docs/posthog-api-part3.md §7), newest first in the list. */
 const alerts = () => {
 	const alert = (id, name, insight, createdAt, state) => ({
 		project_id: 1,

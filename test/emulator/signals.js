@@ -1,6 +1,6 @@
 'use strict';
 /**
- * PostHog's own signals as its producers write them (docs/instant-trigger.md §2), built from the
+ * PostHog's own signals as its producers write them (docs/posthog-api-part3.md §7, §9.3), built from the
  * emulator's data, for emu.deliverInternalEvent: the sandbox's `npm run dev:send-signal`, the
  * end-to-end tests.
  *

@@ -14,7 +14,7 @@ const SCOPES_PAGE = 'In PostHog, Settings → Personal API keys';
 
 /**
  * PostHog's refusals of what activation sends (`GET`/`POST`/`PATCH hog_functions/`) in words a
- * user can act on (docs/posthog-api-part2.md §10.1, §10.3; docs/instant-trigger.md §1.2).
+ * user can act on (docs/posthog-api-part2.md §10.1, §10.3; docs/posthog-api-part3.md §9.1).
  */
 const EXPLAINED: Array<{
 	status: string;
@@ -40,7 +40,7 @@ const EXPLAINED: Array<{
 		description: `Add the Data Pipelines add-on to the organization in PostHog (Billing), then activate the workflow again. ${FALLBACK}`,
 	},
 	{
-		// A server whose hog functions have no internal destinations (docs/instant-trigger.md §1.2).
+		// A server whose hog functions have no internal destinations (docs/posthog-api-part3.md §9.1).
 		status: '400',
 		detail: /internal_destination.*not a valid choice/i,
 		message:

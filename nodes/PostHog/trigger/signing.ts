@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'crypto';
 
 /**
  * Standard Webhooks signatures, as PostHog's webhook template signs with its `signing_secret`
- * input (docs/instant-trigger.md §3): `webhook-signature` is `v1,<base64 HMAC-SHA256>` of
+ * input (docs/posthog-api-part3.md §10, docs/instant-trigger.md §3): `webhook-signature` is `v1,<base64 HMAC-SHA256>` of
  * `<webhook-id>.<webhook-timestamp>.<raw body>`, keyed by the secret's base64 after `whsec_`.
  */
 

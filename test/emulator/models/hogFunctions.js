@@ -113,7 +113,7 @@ const TEMPLATES = {
 
 /**
  * The template as this server has it: an older one (`state.webhookSigning === false`) lacks the
- * `signing_secret` input, so a sent one is dropped silently (docs/instant-trigger.md §3).
+ * `signing_secret` input, so a sent one is dropped silently (docs/posthog-api-part3.md §10).
  */
 function templateFor(state, id) {
 	const template = TEMPLATES[id];
@@ -124,7 +124,7 @@ function templateFor(state, id) {
 	};
 }
 
-/** `is_managed_alert_internal_event` (docs/instant-trigger.md §1.2): alert events other than insight alerts. */
+/** `is_managed_alert_internal_event` (docs/posthog-api-part3.md §9.1): alert events other than insight alerts. */
 const MANAGED_ALERT_EVENT = /^\$[a-z0-9_]+_alert_(firing|resolved|errored|auto_disabled|match)$/;
 const isManagedAlertEvent = (id) =>
 	typeof id === 'string' && MANAGED_ALERT_EVENT.test(id) && id !== '$insight_alert_firing';
@@ -326,7 +326,7 @@ function validateHogFunction(state, body, instance, projectId = instance?.projec
 		fields.inputs = validateInputs(schema, data.inputs ?? {}, instance?.inputs);
 	if (data.filters !== undefined || !instance)
 		fields.filters = validateFilters(state, data.filters, projectId);
-	// newest servers (docs/instant-trigger.md §1.2): the current or proposed filters on a managed alert event
+	// newest servers (docs/posthog-api-part3.md §9.1): the current or proposed filters on a managed alert event
 	const eventIds = [fields.filters, instance?.filters].flatMap((f) =>
 		((f && f.events) || []).map((e) => e.id),
 	);

@@ -1,6 +1,6 @@
 'use strict';
 // alerts/: the project's insight alerts, limit/offset pages, newest first, `insight` read back as
-// the basic insight object; get by UUID. docs/instant-trigger.md §5.
+// the basic insight object; get by UUID. docs/posthog-api-part3.md §7.
 const errors = require('../errors');
 const { json } = require('../respond');
 const { limitOffsetPage } = require('../pagination');

@@ -6,7 +6,7 @@ import { pickedId, requiredPickedId } from './locators';
 /**
  * An action matching a captured event: a `destination` with an action filter. The action must be
  * of this project, else PostHog's filter does not compile (400 on `filters`); the payload does
- * not name the action (docs/instant-trigger.md §1, §2.1).
+ * not name the action (docs/posthog-api-part3.md §9.2, §9.3).
  */
 export const actionKind: TriggerKind = {
 	option: {

@@ -5,7 +5,7 @@ import { textOrNull as text } from './text';
 const ACTIVITY_LOGGED = '$activity_log_entry_created';
 
 // PostHog's activity-log scopes (its ActivityScope names), the ones a workflow most likely
-// watches (docs/instant-trigger.md §1, §2.4). Sorted by display name.
+// watches (docs/posthog-api-part3.md §9.2). Sorted by display name.
 const SCOPES: Array<[name: string, value: string]> = [
 	['Action', 'Action'],
 	['Alert', 'AlertConfiguration'],

@@ -12,7 +12,7 @@ const ISSUE_EVENTS: Record<string, string> = {
 /**
  * The issue of a delivery. Its ID is the event's distinct ID, or `$exception_issue_id` where the
  * exception data is flattened; the description was renamed `issue_description` on newer
- * servers; the link is built, as the payload has none (docs/instant-trigger.md §2.2).
+ * servers; the link is built, as the payload has none (docs/posthog-api-part3.md §9.3; docs/instant-trigger.md §2).
  */
 function issueOf(delivery: Delivery): IDataObject {
 	const properties = propertiesOf(delivery);

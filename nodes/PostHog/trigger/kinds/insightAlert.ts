@@ -9,7 +9,7 @@ const ALERT_FIRING = '$insight_alert_firing';
  * An insight alert firing: an `internal_destination` on `$insight_alert_firing`, for one alert
  * by its `alert_id` property or for every alert. The event is produced only when a check fires,
  * never when it resolves or errs; `insight_id` is the insight's short ID, and the link is the one
- * PostHog's own alert e-mail builds (docs/instant-trigger.md §1, §2.3, §5).
+ * PostHog's own alert e-mail builds (docs/posthog-api-part3.md §7; docs/instant-trigger.md §1, §2).
  */
 export const insightAlertKind: TriggerKind = {
 	option: {

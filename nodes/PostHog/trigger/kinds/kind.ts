@@ -8,7 +8,7 @@ import type {
 
 /**
  * What a destination subscribes to: PostHog's own signals need an `internal_destination`,
- * captured events a `destination` (docs/instant-trigger.md §1).
+ * captured events a `destination` (docs/posthog-api-part3.md §9.1, §9.2).
  */
 export type Subscription = {
 	type: 'destination' | 'internal_destination';

@@ -17,7 +17,7 @@ const questionsIn = (properties: IDataObject): SurveyQuestion[] =>
 
 /**
  * A survey answered: `survey sent` is an ordinary captured event, so a `destination` on it, for
- * one survey by its `$survey_id` property or for every survey (docs/instant-trigger.md §1, §2.5). The
+ * one survey by its `$survey_id` property or for every survey (docs/posthog-api-part3.md §3; docs/instant-trigger.md §1, §2). The
  * answers are read as Survey → Get Responses reads them, with the questions the event recorded.
  */
 export const surveyResponseKind: TriggerKind = {
