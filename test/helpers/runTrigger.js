@@ -170,7 +170,7 @@ function instantTrigger({
 			return await hook(workflowFor(), method);
 		},
 		/**
-		 * "Fetch Test Event" in the editor: n8n creates the test webhook's destination (mode
+		 * The editor's Execute step on the trigger: n8n creates the test webhook's destination (mode
 		 * `manual`) on a copy of the workflow, and deletes it when listening stops.
 		 */
 		async listenForTestEvent() {

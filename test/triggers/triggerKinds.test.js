@@ -226,6 +226,12 @@ describe('Listen For: Error Tracking Issue', () => {
 });
 
 describe('Listen For: Insight Alert Firing', () => {
+	const ALERT_FIRING = {
+		id: '$insight_alert_firing',
+		name: '$insight_alert_firing',
+		type: 'events',
+		order: 0,
+	};
 	const firing = (alertId, alertName) => ({
 		event: '$insight_alert_firing',
 		distinct_id: 'team_1',
@@ -247,14 +253,7 @@ describe('Listen For: Insight Alert Firing', () => {
 			{
 				type: 'internal_destination',
 				filters: {
-					events: [
-						{
-							id: '$insight_alert_firing',
-							name: '$insight_alert_firing',
-							type: 'events',
-							order: 0,
-						},
-					],
+					events: [ALERT_FIRING],
 					properties: [
 						{
 							key: 'alert_id',
@@ -274,14 +273,7 @@ describe('Listen For: Insight Alert Firing', () => {
 			{
 				type: 'internal_destination',
 				filters: {
-					events: [
-						{
-							id: '$insight_alert_firing',
-							name: '$insight_alert_firing',
-							type: 'events',
-							order: 0,
-						},
-					],
+					events: [ALERT_FIRING],
 				},
 			},
 		);

@@ -134,7 +134,7 @@ async function secure(
 /**
  * n8n's `create`: a new destination with a new secret. On publication, what this node made
  * before goes first: the one in its static data, and any that a lost static data forgot. A
- * test listener ("Fetch Test Event", mode `manual`) removes neither: the static data it sees
+ * test listener (the editor's Execute step, mode `manual`) removes neither: the static data it sees
  * and the marker it carries may be the published destination's.
  */
 async function create(this: IHookFunctions): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { eventEntry, eventProperty, linkIn, propertiesOf, type TriggerKind } from './kind';
+import { linkIn, oneOrEvery, propertiesOf, type TriggerKind } from './kind';
 import { pickerField } from '../../shared/locator';
 import { pickedId } from './locators';
 import { textOrNull as text } from './text';
@@ -27,16 +27,10 @@ export const insightAlertKind: TriggerKind = {
 			optional: true,
 		}),
 	],
-	subscription(context) {
-		const alertId = pickedId(context, 'alertId');
-		return {
-			type: 'internal_destination',
-			filters: {
-				events: [eventEntry(ALERT_FIRING, 0)],
-				...(alertId ? { properties: [eventProperty('alert_id', alertId)] } : {}),
-			},
-		};
-	},
+	subscription: (context) => ({
+		type: 'internal_destination',
+		filters: oneOrEvery(ALERT_FIRING, 'alert_id', pickedId(context, 'alertId')),
+	}),
 	summary: {
 		key: 'alert',
 		of(delivery) {

@@ -52,6 +52,12 @@ export const eventEntry = (id: string, order: number, properties?: IDataObject[]
 	...(properties?.length ? { properties } : {}),
 });
 
+/** `filters` on one event, narrowed to one object by an event property when one is picked. */
+export const oneOrEvery = (event: string, key: string, picked: string): IDataObject => ({
+	events: [eventEntry(event, 0)],
+	...(picked ? { properties: [eventProperty(key, picked)] } : {}),
+});
+
 export const propertiesOf = (delivery: Delivery): IDataObject =>
 	(delivery.event?.properties as IDataObject | undefined) ?? {};
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { responseOf, type SurveyQuestion } from '../../shared/surveyAnswers';
-import { eventEntry, eventProperty, propertiesOf, type TriggerKind } from './kind';
+import { oneOrEvery, propertiesOf, type TriggerKind } from './kind';
 import { pickerField } from '../../shared/locator';
 import { pickedId } from './locators';
 import { textOrNull as text } from './text';
@@ -36,16 +36,10 @@ export const surveyResponseKind: TriggerKind = {
 			optional: true,
 		}),
 	],
-	subscription(context) {
-		const surveyId = pickedId(context, 'surveyId');
-		return {
-			type: 'destination',
-			filters: {
-				events: [eventEntry(SURVEY_SENT, 0)],
-				...(surveyId ? { properties: [eventProperty('$survey_id', surveyId)] } : {}),
-			},
-		};
-	},
+	subscription: (context) => ({
+		type: 'destination',
+		filters: oneOrEvery(SURVEY_SENT, '$survey_id', pickedId(context, 'surveyId')),
+	}),
 	summary: {
 		key: 'survey',
 		of(delivery) {
