@@ -258,7 +258,7 @@ describe('trigger nodes', () => {
 			activity: ['activityScopes:multiOptions', 'activityTypes:multiOptions'],
 			errorTrackingIssue: ['issueEvents:multiOptions'],
 			event: ['eventNamesFromList:multiOptions', 'eventNames:string'],
-			insightAlert: ['alertId:resourceLocator'],
+			insightAlert: ['alertId:resourceLocator', 'alertNotice:notice'],
 			surveyResponse: ['surveyId:resourceLocator'],
 		});
 		const options = (name) => properties.find((p) => p.name === name).options.map((o) => o.value);

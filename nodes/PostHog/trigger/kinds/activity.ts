@@ -52,6 +52,7 @@ export const activityKind: TriggerKind = {
 			options: SCOPES.map(([name, value]) => ({ name, value })),
 			default: [],
 			description: 'What kind of thing changed; leave empty for every kind',
+			hint: 'Leave Scopes and Activities empty and every entry of the project’s activity log starts the workflow',
 		},
 		{
 			displayName: 'Activities',

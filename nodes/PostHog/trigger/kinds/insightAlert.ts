@@ -26,6 +26,13 @@ export const insightAlertKind: TriggerKind = {
 			description: 'The alert that starts the workflow; leave empty for every alert of the project',
 			optional: true,
 		}),
+		{
+			displayName:
+				'PostHog sends a signal when an alert’s check fires, not when the alert resolves or its check fails',
+			name: 'alertNotice',
+			type: 'notice',
+			default: '',
+		},
 	],
 	subscription: (context) => ({
 		type: 'internal_destination',
