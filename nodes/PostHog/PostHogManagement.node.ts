@@ -54,7 +54,7 @@ export class PostHogManagement implements INodeType {
 		version: 1,
 		subtitle: actionSubtitle(resources),
 		description:
-			'Manage PostHog persons, cohorts, feature flags, annotations, groups, insights and their sharing, and the project tree; list actions and event definitions; run HogQL queries',
+			'Manage PostHog persons, cohorts, feature flags, annotations, groups, insights and their sharing, surveys and their responses, error-tracking issues, dashboards and the project tree; list actions and event definitions; run HogQL queries',
 		defaults: {
 			name: 'PostHog Management',
 		},

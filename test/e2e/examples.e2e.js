@@ -344,10 +344,11 @@ test('survey-responses-to-crm: the last day’s responses, one note per response
 
 	assert.deepEqual(apiRequests(), [
 		`GET /api/projects/1/surveys/${survey}/`,
+		`GET /api/projects/1/surveys/${survey}/archived-response-uuids/`,
 		'POST /api/projects/1/query/',
 	]);
 	assertAuthorized();
-	const { query } = ctx.sandbox.requests[1].body;
+	const { query } = ctx.sandbox.requests[2].body;
 	assert.equal(query.kind, 'HogQLQuery');
 	assert.equal(query.values.survey, survey);
 	const since = Date.parse(query.values.since);

@@ -982,6 +982,7 @@ function buildSeedState(apiKey) {
 		events: events(),
 		eventDefinitions: eventDefinitionsOf(events()),
 		surveys: surveys(),
+		surveyArchivedResponses: {}, // part 3 §3: `survey sent` event UUIDs archived, by survey
 		dashboards: dashboards(),
 		dashboardRunInsights: true, // part 3 §5: false = an older server without run_insights/
 		errorTrackingIssues: errorTrackingIssues(),

@@ -167,11 +167,38 @@ describe('survey getResponses', () => {
 		expect(li.answersByQuestionId[q.heardFrom]).toBe('A friend');
 	});
 
-	test('reads the survey, then one HogQL query of its survey sent events from its launch, as keyset pages (no OFFSET)', async () => {
+	test('a response archived in PostHog is left out, all its parts; on a server without the list (404) none is', async () => {
+		const state = posthog.emulator.state;
+		const mariaLatest = state.events.find(
+			(e) => e.event === 'survey sent' && e.timestamp === '2025-02-03T10:01:00Z',
+		);
+		state.surveyArchivedResponses[productFeedback] = [mariaLatest.uuid];
+
+		const { json } = await posthog.run(
+			survey.getResponses({ surveyId: feedback, returnAll: true }),
+		);
+		state.surveyArchivedResponses = null;
+		const { json: all } = await posthog.run(
+			survey.getResponses({ surveyId: feedback, returnAll: true }),
+		);
+
+		expect(json.map((r) => r.distinctId)).toEqual(['tom@acme.com', 'li@globex.com']);
+		expect(all.map((r) => r.distinctId)).toEqual([
+			'maria@acme.com',
+			'tom@acme.com',
+			'li@globex.com',
+		]);
+	});
+
+	test('reads the survey and its archived responses, then one HogQL query of its survey sent events from its launch, as keyset pages (no OFFSET)', async () => {
 		await posthog.run(survey.getResponses({ surveyId: feedback, limit: 1 }));
 
-		const [read, query] = posthog.requests();
+		const [read, archived, query] = posthog.requests();
 		expect(read).toMatchObject({ method: 'GET', path: `${BASE}${productFeedback}/` });
+		expect(archived).toMatchObject({
+			method: 'GET',
+			path: `${BASE}${productFeedback}/archived-response-uuids/`,
+		});
 		expect(query).toMatchObject({ method: 'POST', path: '/api/projects/1/query/' });
 		expect(hogQlOf(query)).toMatchObject({
 			kind: 'HogQLQuery',
@@ -179,7 +206,7 @@ describe('survey getResponses', () => {
 		});
 		expect(hogQlOf(query).query).toMatch(/ORDER BY timestamp DESC LIMIT 1$/);
 		expect(hogQlOf(query).query).not.toMatch(/OFFSET/);
-		expect(posthog.requests()).toHaveLength(2);
+		expect(posthog.requests()).toHaveLength(3);
 	});
 
 	test('with Limit 2, a page that holds one response in two parts asks for the next page', async () => {
@@ -231,7 +258,7 @@ describe('survey getResponses', () => {
 			}),
 		);
 
-		expect(hogQlOf(posthog.requests()[1]).values.since).toBe('2025-02-02T08:00:00Z');
+		expect(hogQlOf(posthog.requests()[2]).values.since).toBe('2025-02-02T08:00:00Z');
 		expect(json.map((r) => r.distinctId)).toEqual(['maria@acme.com', 'tom@acme.com']);
 	});
 });

@@ -2,7 +2,8 @@
 // surveys/: list (limit/offset, `search` on name and description, `archived`), get by UUID,
 // PATCH (start_date launches, end_date stops, archived archives; ISO dates), DELETE (a hard
 // delete: 204, the survey gone), and stats/ (shown, dismissed and sent counts over a window
-// with a time zone, sent counted once per submission). docs/posthog-api-part3.md §3.
+// with a time zone, sent counted once per submission), archived-response-uuids/ (a bare array;
+// `state.surveyArchivedResponses = null` plays a server without it). docs/posthog-api-part3.md §3.
 const errors = require('../errors');
 const { json, noContent } = require('../respond');
 const { limitOffsetPage } = require('../pagination');
@@ -147,5 +148,12 @@ module.exports = {
 		{ method: 'PATCH', path: `${base}/:id/`, ...write, handler: updateSurvey },
 		{ method: 'DELETE', path: `${base}/:id/`, ...write, handler: deleteSurvey },
 		{ method: 'GET', path: `${base}/:id/stats/`, ...read, handler: surveyStats },
+		{
+			method: 'GET',
+			path: `${base}/:id/archived-response-uuids/`,
+			...read,
+			enabled: (state) => state.surveyArchivedResponses !== null,
+			handler: (ctx) => json(200, ctx.state.surveyArchivedResponses[findSurvey(ctx).id] ?? []),
+		},
 	],
 };

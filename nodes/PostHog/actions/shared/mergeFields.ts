@@ -35,15 +35,28 @@ function copyWithOwnOperations(property: INodeProperties): INodeProperties {
 	return { ...property, displayOptions: { ...property.displayOptions, show } };
 }
 
+const withoutOperationsOf = new WeakMap<INodeProperties, unknown>();
+
 function withoutOperations(property: INodeProperties): unknown {
-	const show = { ...property.displayOptions?.show };
-	delete show.operation;
-	return { ...property, displayOptions: { ...property.displayOptions, show } };
+	let stripped = withoutOperationsOf.get(property);
+	if (stripped === undefined) {
+		const show = { ...property.displayOptions?.show };
+		delete show.operation;
+		stripped = { ...property, displayOptions: { ...property.displayOptions, show } };
+		withoutOperationsOf.set(property, stripped);
+	}
+	return stripped;
 }
 
+const isPrimitive = (value: unknown) => value === null || typeof value !== 'object';
+
+// n8n builds the description on every load: the cheap differences (a Tool Description's text,
+// a default) are looked at before the deep comparison.
 function isSameField(a: INodeProperties, b: INodeProperties): boolean {
 	return (
 		a.name === b.name &&
+		a.type === b.type &&
+		!(isPrimitive(a.default) && isPrimitive(b.default) && a.default !== b.default) &&
 		operationsOf(a) !== undefined &&
 		operationsOf(b) !== undefined &&
 		isDeepEqual(withoutOperations(a), withoutOperations(b))
@@ -91,13 +104,16 @@ function inDeclaredOrder(
 	const waitingFor = declarations.map(() => new Set<number>());
 	for (const [before, after] of pairs) if (before !== after) waitingFor[after].add(before);
 	const placed = new Set<number>();
+	const isFree = (index: number) => {
+		for (const before of waitingFor[index]) if (!placed.has(before)) return false;
+		return true;
+	};
+	const remaining = declarations.map((_, index) => index);
 	const order: INodeProperties[] = [];
-	while (order.length < declarations.length) {
-		const remaining = declarations.map((_, index) => index).filter((index) => !placed.has(index));
+	while (remaining.length) {
 		// Two operations that order two shared fields differently leave no free field: take the first.
-		const next =
-			remaining.find((index) => [...waitingFor[index]].every((before) => placed.has(before))) ??
-			remaining[0];
+		const at = Math.max(0, remaining.findIndex(isFree));
+		const [next] = remaining.splice(at, 1);
 		placed.add(next);
 		order.push(declarations[next]);
 	}

@@ -1,4 +1,5 @@
 import {
+	NodeApiError,
 	NodeOperationError,
 	updateDisplayOptions,
 	type DeclarativeRestApiSettings,
@@ -6,9 +7,11 @@ import {
 	type IExecutePaginationFunctions,
 	type INodeExecutionData,
 	type INodePropertyOptions,
+	type JsonObject,
 } from 'n8n-workflow';
 import { projectIdOf } from '../../shared/project';
 import { postHogRequest, sendRoutedRequest } from '../../transport/request';
+import { errorCode } from '../../transport/retry';
 import { limits } from '../../transport/timing';
 import { readDateTime } from '../shared/dates';
 import { filtersField, limitField, optionsField, returnAllField } from '../shared/descriptions';
@@ -42,6 +45,26 @@ const RESPONSES_QUERY = (since: boolean, before: boolean, rows: number) =>
 		.filter(Boolean)
 		.join(' ');
 
+/**
+ * The responses archived in PostHog's survey view (`survey sent` event UUIDs), left out as
+ * PostHog's own results leave them; none on a server without the endpoint (404).
+ */
+async function archivedResponsesOf(
+	context: IExecutePaginationFunctions,
+	surveyId: string,
+): Promise<Set<string>> {
+	try {
+		const uuids = await postHogRequest<unknown>(context, {
+			method: 'GET',
+			url: `/api/projects/${projectIdOf(context)}/surveys/${surveyId}/archived-response-uuids/`,
+		});
+		return new Set(Array.isArray(uuids) ? uuids.map(String) : []);
+	} catch (error) {
+		if (errorCode(error) === '404') return new Set();
+		throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+}
+
 type Survey = { id: string; name: unknown; questions: SurveyQuestion[]; start_date?: unknown };
 
 function rowOf(columns: string[], values: unknown[]): SurveySentRow {
@@ -59,8 +82,8 @@ function rowOf(columns: string[], values: unknown[]): SurveySentRow {
 }
 
 /**
- * One item per response: the survey read first (its questions name the answers), then its
- * `survey sent` events page by page. A partial response sends several events with one
+ * One item per response: the survey read first (its questions name the answers), and its
+ * archived responses, then its `survey sent` events page by page. A partial response sends several events with one
  * `$survey_submission_id`; only the newest counts, as in PostHog's own results.
  */
 async function readResponses(
@@ -73,6 +96,7 @@ async function readResponses(
 		url: `/api/projects/${projectIdOf(this)}/surveys/${surveyId}/`,
 	});
 	const questions = Array.isArray(survey.questions) ? survey.questions : [];
+	const archived = await archivedResponsesOf(this, surveyId);
 	// Without Since, from the survey's launch: no response is older.
 	const since =
 		readDateTime(this, 'filters.since', 'Since') ??
@@ -109,6 +133,7 @@ async function readResponses(
 			const submissionId = typeof submission === 'string' && submission ? submission : null;
 			if (submissionId && submissions.has(submissionId)) continue; // an older part of it
 			if (submissionId) submissions.add(submissionId);
+			if (archived.has(row.uuid)) continue;
 			responses.push(responseOf({ ...survey, id: surveyId, questions }, row, submissionId));
 			if (responses.length >= maxResults) return toItems(this, responses);
 		}
@@ -140,7 +165,7 @@ export const option: INodePropertyOptions = {
 };
 
 export const toolDescription =
-	'List the responses of a survey (by UUID or URL), newest first, one item per response: surveyId, surveyName, submissionId, distinctId, personId, submittedAt (ISO), completed, answers (keyed by question text; a multiple-choice answer is an array; an unanswered question is null) and answersByQuestionId. A partial response counts once, with its latest answers. Since (ISO 8601) reads only newer responses; without it, all since launch. Each call runs HogQL queries (5,000 responses each), which PostHog limits to 120 an hour: use Since and Limit.';
+	'List the responses of a survey (by UUID or URL), newest first, one item per response: surveyId, surveyName, submissionId, distinctId, personId, submittedAt (ISO), completed, answers (keyed by question text; a multiple-choice answer is an array; an unanswered question is null) and answersByQuestionId. A partial response counts once, with its latest answers; responses archived in PostHog are left out. Since (ISO 8601) reads only newer responses; without it, all since launch. Each call runs HogQL queries (5,000 responses each), which PostHog limits to 120 an hour: use Since and Limit.';
 
 export const fields = updateDisplayOptions(
 	{ show: { resource: ['survey'], operation: ['getResponses'] } },
