@@ -192,20 +192,27 @@ test.each(operations)('%s sends every request through the seam', async (name) =>
 });
 
 test.each([
-	['listSearch', 'searchProjects', {}],
-	['listSearch', 'searchInsights', {}],
-	['listSearch', 'searchFeatureFlags', {}],
-	['listSearch', 'searchActions', {}],
-	['listSearch', 'searchCohorts', {}],
-	['listSearch', 'searchSurveys', {}],
-	['listSearch', 'searchErrorTrackingIssues', {}],
-	['listSearch', 'searchDashboards', {}],
-	['loadOptions', 'getOrganizationMembers', {}],
-	['loadOptions', 'getGroupTypes', {}],
-])('the %s method %s sends its request through the seam', async (kind, method, parameters) => {
-	posthog.emulator.override = throttleEveryFirstAttempt();
+	['listSearch', 'searchProjects', {}, null],
+	['listSearch', 'searchInsights', {}, null],
+	['listSearch', 'searchFeatureFlags', {}, null],
+	['listSearch', 'searchActions', {}, null],
+	['listSearch', 'searchCohorts', {}, null],
+	['listSearch', 'searchSurveys', {}, null],
+	['listSearch', 'searchErrorTrackingIssues', {}, null],
+	['listSearch', 'searchDashboards', {}, null],
+	['loadOptions', 'getOrganizationMembers', {}, null],
+	['loadOptions', 'getGroupTypes', {}, null],
+	// the instant trigger's own
+	['listSearch', 'searchAlerts', {}, 'PostHogTrigger'],
+	['loadOptions', 'getEventNames', {}, 'PostHogTrigger'],
+])(
+	'the %s method %s sends its request through the seam',
+	async (kind, method, parameters, node) => {
+		posthog.emulator.override = throttleEveryFirstAttempt();
 
-	await posthog.callMethod(kind, method, parameters);
+		const nodeType = node ? new (require('./helpers/builtPackage')[node])() : undefined;
+		await posthog.callMethod(kind, method, parameters, [], { nodeType });
 
-	expectEveryRequestRetried();
-});
+		expectEveryRequestRetried();
+	},
+);

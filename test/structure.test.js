@@ -242,4 +242,44 @@ describe('trigger nodes', () => {
 		);
 		expect(eventNames.typeOptions.multipleValues).toBe(true);
 	});
+
+	test('the instant trigger’s Listen For: event by default, each kind’s fields shown for it only', () => {
+		const { properties } = new PostHogTrigger().description;
+		const triggerOn = properties.find((p) => p.name === 'triggerOn');
+		expect(triggerOn).toMatchObject({ type: 'options', default: 'event', noDataExpression: true });
+		const optionNames = triggerOn.options.map((o) => o.name);
+		expect(optionNames).toEqual([...optionNames].sort((a, b) => a.localeCompare(b)));
+		const shownFor = (value) =>
+			properties
+				.filter((p) => p.displayOptions?.show?.triggerOn?.includes(value))
+				.map((p) => `${p.name}:${p.type}`);
+		expect(Object.fromEntries(triggerOn.options.map((o) => [o.value, shownFor(o.value)]))).toEqual({
+			action: ['actionId:resourceLocator'],
+			activity: ['activityScopes:multiOptions', 'activityTypes:multiOptions'],
+			errorTrackingIssue: ['issueEvents:multiOptions'],
+			event: ['eventNamesFromList:multiOptions', 'eventNames:string'],
+			insightAlert: ['alertId:resourceLocator', 'alertNotice:notice'],
+			surveyResponse: ['surveyId:resourceLocator'],
+		});
+		const options = (name) => properties.find((p) => p.name === name).options.map((o) => o.value);
+		expect(options('issueEvents')).toEqual(['created', 'reopened', 'spiking']);
+		expect(properties.find((p) => p.name === 'issueEvents').default).toEqual(['created']);
+		expect(options('activityTypes')).toEqual(['created', 'deleted', 'updated']);
+		expect(options('activityScopes')).toEqual(
+			expect.arrayContaining([
+				'FeatureFlag',
+				'Insight',
+				'Cohort',
+				'Dashboard',
+				'Experiment',
+				'Survey',
+				'Action',
+				'ErrorTrackingIssue',
+			]),
+		);
+		for (const name of ['actionId', 'alertId', 'surveyId']) {
+			const modes = properties.find((p) => p.name === name).modes.map((m) => m.name);
+			expect(modes).toEqual(['list', 'id']);
+		}
+	});
 });

@@ -5,7 +5,11 @@ import {
 	type IWebhookFunctions,
 	type IWebhookResponseData,
 } from 'n8n-workflow';
+import { getEventNames } from './methods/loadOptions/getEventNames';
+import { searchActions } from './methods/listSearch/searchActions';
+import { searchAlerts } from './methods/listSearch/searchAlerts';
 import { searchProjects } from './methods/listSearch/searchProjects';
+import { searchSurveys } from './methods/listSearch/searchSurveys';
 import { CREDENTIAL_TYPE } from './transport/credential';
 import { triggerFields } from './trigger/fields';
 import { receiveDelivery } from './trigger/receive';
@@ -22,7 +26,8 @@ export class PostHogTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["eventNames"] || []).join(", ")}}',
-		description: 'Starts the workflow when PostHog captures one of the chosen events',
+		description:
+			'Starts the workflow when PostHog captures an event, or notices something itself: a new error-tracking issue, a firing alert, a change, a survey response',
 		defaults: {
 			name: 'PostHog Trigger',
 		},
@@ -41,7 +46,8 @@ export class PostHogTrigger implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchProjects },
+		listSearch: { searchActions, searchAlerts, searchProjects, searchSurveys },
+		loadOptions: { getEventNames },
 	};
 
 	webhookMethods = { default: destinationMethods };

@@ -92,7 +92,7 @@ async function main() {
 		const sandboxPort = await n8n.freePort(Number(process.env.POSTHOG_SANDBOX_PORT ?? 8010));
 		const sandbox = await startSandbox({ port: sandboxPort });
 		cleanups.push(() => sandbox.close());
-		require('./sandboxEvents').serveSandboxEvents(sandbox); // npm run dev:send-event
+		require('./sandboxEvents').serveSandboxEvents(sandbox); // npm run dev:send-event, dev:send-signal
 		step(
 			`PostHog sandbox on ${sandbox.url} (project “${DEMO.projectName}”, key ${sandbox.apiKey})`,
 		);
@@ -149,7 +149,10 @@ Press Ctrl-C to stop n8n${target ? '' : ' and the sandbox'}.`);
 /** How to have the sandbox deliver an event to the destinations of published PostHog Triggers. */
 function sendEventHint(sandboxUrl) {
 	const env = sandboxUrl.endsWith(':8010') ? '' : `POSTHOG_SANDBOX_URL=${sandboxUrl} `;
-	return `\n  test event:  ${env}npm run dev:send-event -- signup_failed maria@acme.com reason=card_declined`;
+	return (
+		`\n  test event:  ${env}npm run dev:send-event -- signup_failed maria@acme.com reason=card_declined` +
+		`\n  test signal: ${env}npm run dev:send-signal -- issue-created (or alert-firing, flag-changed)`
+	);
 }
 
 main().catch((err) => {

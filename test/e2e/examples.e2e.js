@@ -371,6 +371,7 @@ test('the trigger examples start with the package’s triggers, with the shared 
 	const list = examples().filter(startsWithTrigger);
 	assert.deepEqual(list.map(({ workflow }) => workflow.id).sort(), [
 		'PhNewCompanyCrm1',
+		'PhNewIssueTicket',
 		'PhSignupFailAlrt',
 	]);
 	for (const { workflow } of list) {
@@ -385,8 +386,9 @@ test('the trigger examples start with the package’s triggers, with the shared 
 
 // Triggers need a started n8n: activation (the editor's Publish, n8n 1.x: the Active toggle)
 // through its REST API, the webhook served on its port, polls on its schedule.
-test('the trigger examples on a started n8n: event trigger destination, delivery and removal; a polled new company', async (t) => {
+test('the trigger examples on a started n8n: event trigger destination, delivery and removal; a polled new company; PostHog’s own signals', async (t) => {
 	ctx.sandbox.reset();
+	await n8n.n8nCli(['import:workflow', `--input=${FLAG_WORKFLOW}`], ctx.env);
 	const server = await n8n.startN8nServer(ctx.env, {
 		logFile: path.join(ctx.work, 'n8n-triggers.log'),
 	});
@@ -401,6 +403,10 @@ test('the trigger examples on a started n8n: event trigger destination, delivery
 			'new-company-to-crm: a company created in PostHog comes out of the next scheduled poll',
 			() => pollTrigger(rest),
 		);
+		await t.test(
+			'new-error-tracking-issue-to-ticket and a flag-change trigger: internal destinations, signed deliveries run them, a forged one gets 401',
+			() => signalTriggers(rest),
+		);
 	} finally {
 		await server.stop();
 	}
@@ -408,6 +414,13 @@ test('the trigger examples on a started n8n: event trigger destination, delivery
 
 const ALERT_ID = 'PhSignupFailAlrt';
 const CRM_ID = 'PhNewCompanyCrm1';
+const ISSUE_ID = 'PhNewIssueTicket';
+const FLAG_ID = 'PhFlagChangedE2e';
+const FLAG_WORKFLOW = path.join(__dirname, 'trigger-workflows', 'flag-changed.json');
+
+/** The look-up of destinations a workflow's trigger made before (docs/instant-trigger.md §4). */
+const madeBefore = (workflowId) =>
+	`GET /api/projects/1/hog_functions/?limit=100&offset=0&search=n8n-ref%3A${workflowId}%3A`;
 
 /** The newest execution of a workflow once it finished, with its run data. */
 async function finishedRun(rest, workflowId, { afterId = 0, timeoutMs = 30_000 } = {}) {
@@ -436,7 +449,7 @@ async function eventTrigger(rest) {
 	ctx.sandbox.requests.length = 0;
 
 	await rest.activate(ALERT_ID);
-	assert.deepEqual(apiRequests(), ['POST /api/projects/1/hog_functions/']);
+	assert.deepEqual(apiRequests(), [madeBefore(ALERT_ID), 'POST /api/projects/1/hog_functions/']);
 	assertAuthorized();
 	const destinations = ctx.sandbox.state.hogFunctions.filter(
 		(fn) => fn.inputs.url?.value === webhookUrl,
@@ -464,6 +477,7 @@ async function eventTrigger(rest) {
 	assert.equal(received.event.event, 'signup_failed');
 	assert.equal(received.event.distinct_id, 'maria@acme.com');
 	assert.equal(received.person.name, 'maria@acme.com');
+	assert.equal(received.event.url.startsWith(ctx.sandbox.url), true);
 	assert.deepEqual(received.project.id, DEMO.projectId);
 	const [alert] = nodeOutput(run, 'Alert text');
 	assert.match(alert.text, /^Signup failed for maria@acme\.com: card_declined \(/);
@@ -526,4 +540,109 @@ async function pollTrigger(rest) {
 		},
 	);
 	await rest.deactivate(CRM_ID);
+}
+
+/**
+ * Two kinds of PostHog's own signals on a real n8n: publishing makes an internal destination,
+ * signed, for each; the sandbox's signal reaches n8n signed and runs the workflow (the time from
+ * the sandbox's delivery to the execution's start is logged); a delivery with a forged signature
+ * gets 401 and starts nothing; unpublishing removes both.
+ */
+async function signalTriggers(rest) {
+	const { signal } = require('../emulator/signals');
+	const flagWorkflow = JSON.parse(fs.readFileSync(FLAG_WORKFLOW, 'utf8'));
+	const triggerOf = (workflow) => workflow.nodes.find((n) => n.type === TRIGGER_TYPES[0]);
+	const issueWorkflow = examples().find(({ workflow }) => workflow.id === ISSUE_ID).workflow;
+	const destinationOf = (workflow) => {
+		const url = `http://localhost:${ctx.n8nPort}/webhook/${triggerOf(workflow).webhookId}/webhook`;
+		const found = ctx.sandbox.state.hogFunctions.filter((fn) => fn.inputs.url?.value === url);
+		assert.equal(found.length, 1, `one destination for ${workflow.id}`);
+		return found[0];
+	};
+
+	for (const workflow of [issueWorkflow, flagWorkflow]) {
+		ctx.sandbox.requests.length = 0;
+		await rest.activate(workflow.id);
+		assert.deepEqual(apiRequests(), [
+			madeBefore(workflow.id),
+			'POST /api/projects/1/hog_functions/',
+		]);
+		const destination = destinationOf(workflow);
+		assert.equal(destination.type, 'internal_destination');
+		assert.equal(destination.enabled, true);
+		assert.match(destination.inputs.signing_secret.value, /^whsec_/);
+		assert.equal(destination.inputs.headers.value['X-N8N-Secret'], undefined);
+	}
+	assert.deepEqual(
+		destinationOf(issueWorkflow).filters.events.map((e) => e.id),
+		['$error_tracking_issue_created'],
+	);
+
+	const timings = [];
+	async function fire(workflow, name) {
+		const afterId = Number((await rest.executions(workflow.id))[0]?.id ?? 0);
+		const sentAt = Date.now();
+		const [delivery, ...more] = await ctx.sandbox.deliverInternalEvent(
+			signal(ctx.sandbox.state, name),
+		);
+		assert.deepEqual(more, []);
+		assert.deepEqual(delivery.statuses, [200]);
+		const run = await finishedRun(rest, workflow.id, { afterId });
+		timings.push(`${name} ${Date.parse(run.startedAt) - sentAt} ms`);
+		return nodeOutput(run, triggerOf(workflow).name)[0];
+	}
+
+	const issue = ctx.sandbox.state.errorTrackingIssues.find((i) => i.status === 'active');
+	const created = await fire(issueWorkflow, 'issue-created');
+	assert.deepEqual(created.issue, {
+		id: issue.id,
+		name: issue.name,
+		description: issue.description,
+		status: 'active',
+		fingerprint: issue.fingerprint,
+		url: `${ctx.sandbox.url}/project/1/error_tracking/${issue.id}`,
+	});
+	const issueRun = await rest.run((await rest.executions(ISSUE_ID))[0].id);
+	const [ticket] = nodeOutput(issueRun, 'Ticket');
+	assert.equal(ticket.title, `${issue.name}: ${issue.description}`);
+	assert.match(
+		ticket.description,
+		new RegExp(`Issue: ${ctx.sandbox.url}/project/1/error_tracking/`),
+	);
+
+	const changed = await fire(flagWorkflow, 'flag-changed');
+	assert.equal(changed.activity.scope, 'FeatureFlag');
+	assert.equal(changed.activity.activity, 'updated');
+	assert.deepEqual(changed.activity.changes[0], {
+		type: 'FeatureFlag',
+		action: 'changed',
+		field: 'active',
+		before: true,
+		after: false,
+	});
+	assert.equal(changed.activity.user.email, ctx.sandbox.state.user.email);
+	console.log(`# sandbox delivery → workflow start: ${timings.join(', ')}`);
+
+	// a delivery with a forged signature starts nothing
+	const url = destinationOf(flagWorkflow).inputs.url.value;
+	const executions = (await rest.executions(FLAG_ID)).length;
+	const body = JSON.stringify(signal(ctx.sandbox.state, 'flag-changed'));
+	const forged = await fetch(url, {
+		method: 'POST',
+		headers: {
+			'content-type': 'application/json',
+			'webhook-id': 'msg_forged',
+			'webhook-timestamp': String(Math.floor(Date.now() / 1000)),
+			'webhook-signature': `v1,${Buffer.alloc(32).toString('base64')}`,
+		},
+		body,
+	});
+	assert.equal(forged.status, 401);
+	assert.equal((await rest.executions(FLAG_ID)).length, executions);
+
+	for (const workflow of [issueWorkflow, flagWorkflow]) {
+		const destination = destinationOf(workflow);
+		await rest.deactivate(workflow.id);
+		assert.equal(destination.deleted, true);
+	}
 }

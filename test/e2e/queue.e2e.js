@@ -361,7 +361,10 @@ async function instantTrigger() {
 	const webhookUrl = `http://localhost:${cluster.ports.webhook}/webhook/${trigger.webhookId}/webhook`;
 
 	await api.activate(ALERT.id); // on the main, which creates the destination
-	assert.deepEqual(apiRequests(), ['POST /api/projects/1/hog_functions/']);
+	assert.deepEqual(apiRequests(), [
+		`GET /api/projects/1/hog_functions/?limit=100&offset=0&search=n8n-ref%3A${ALERT.id}%3A`,
+		'POST /api/projects/1/hog_functions/',
+	]);
 	const [destination, ...others] = ctx.sandbox.state.hogFunctions.filter((fn) =>
 		fn.name.endsWith(`(workflow ${ALERT.id})`),
 	);
@@ -399,7 +402,7 @@ async function instantTrigger() {
 	const [alert] = nodeOutput(run, 'Alert text');
 	assert.match(alert.text, /^Signup failed for maria@acme\.com: queue_mode \(/);
 
-	// the webhook process reads the secret the main stored at activation
+	// the webhook process reads the signing secret the main stored at activation
 	const forged = await fetch(webhookUrl, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-n8n-secret': 'forged' },

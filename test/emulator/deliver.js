@@ -13,7 +13,9 @@
  * (status null), no redirects, 10 s timeout. Unlike the CDP it does not wait between attempts.
  * A new event (not a stored uuid) is stored first, as ingestion would.
  */
+const { createHmac, randomBytes } = require('node:crypto');
 const { addEvent, personForEvent } = require('./models/events');
+const { uuid7 } = require('./ids');
 
 const RETRIED = new Set([408, 429, 500, 502, 503, 504]);
 const ATTEMPTS = 3;
@@ -145,15 +147,65 @@ function propertyMatches(filter, row, person) {
 	}
 }
 
-/** `filters`: events (or actions, which the emulator cannot evaluate) ORed, properties ANDed. */
-function filtersMatch(filters, row, person) {
+const allMatch = (properties, row, person) =>
+	(properties || []).every((p) => propertyMatches(p, row, person));
+
+/** An action step: its event and property filters (selectors, texts and URLs are not evaluated). */
+function stepMatches(step, row, person) {
+	if (['selector', 'tag_name', 'text', 'href', 'url'].some((key) => step[key]))
+		throw new Error('deliverEvent: the emulator evaluates only the event and properties of steps');
+	return (
+		(step.event === null || step.event === undefined || step.event === row.event) &&
+		allMatch(step.properties, row, person)
+	);
+}
+
+/**
+ * `filters`: event entries (each with its own properties, as the UI's sub-templates write them)
+ * and actions (any step matching) ORed, the global properties ANDed (part2 §10.3, part 3 §9.2).
+ */
+function filtersMatch(state, filters, row, person) {
 	const events = filters.events || [];
-	const actions = filters.actions || [];
-	if (actions.length && !events.length)
-		throw new Error('deliverEvent: the emulator does not evaluate action filters');
-	const eventOk =
-		!events.length || events.some((e) => e.id === null || e.id === undefined || e.id === row.event);
-	return eventOk && (filters.properties || []).every((p) => propertyMatches(p, row, person));
+	const actions = (filters.actions || []).map((a) =>
+		state.actions.find(
+			(action) => String(action.id) === String(a.id) && action.project_id === row.project_id,
+		),
+	);
+	const eventOk = events.some(
+		(e) =>
+			(e.id === null || e.id === undefined || e.id === row.event) &&
+			allMatch(e.properties, row, person),
+	);
+	const actionOk = actions.some(
+		(action) => action && action.steps.some((step) => stepMatches(step, row, person)),
+	);
+	const selected = (!events.length && !actions.length) || eventOk || actionOk;
+	return selected && allMatch(filters.properties, row, person);
+}
+
+const SIGNING_FAILED =
+	'Standard Webhooks signing failed: invalid signing secret. Refusing to send an unsigned request.';
+
+/** `resolveStandardWebhooksKey`: optional `whsec_`, standard base64, at least 24 bytes. */
+function standardWebhooksKey(secret) {
+	if (typeof secret !== 'string') return undefined;
+	const text = secret.replace(/^whsec_/, '');
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text)) return undefined;
+	const key = Buffer.from(text, 'base64');
+	return key.length >= 24 ? key : undefined;
+}
+
+/** `signStandardWebhooksRequest`: a fresh timestamp on every attempt, the same id. */
+function signedHeaders(key, webhookId, now, body) {
+	const timestamp = String(Math.floor(now.getTime() / 1000));
+	const signature = createHmac('sha256', key)
+		.update(`${webhookId}.${timestamp}.${body}`)
+		.digest('base64');
+	return {
+		'webhook-id': webhookId,
+		'webhook-timestamp': timestamp,
+		'webhook-signature': `v1,${signature}`,
+	};
 }
 
 /** One attempt: the status, or null for a network error or timeout. */
@@ -196,8 +248,15 @@ async function deliverTo(emu, fn, baseGlobals) {
 			: typeof body === 'string'
 				? body
 				: JSON.stringify(body);
+	const signing = globals.inputs.signing_secret;
+	const key = signing ? standardWebhooksKey(signing) : undefined;
+	// part 3 §10: a bad secret fails the invocation before any request
+	if (signing && !key)
+		return { id: fn.id, name: fn.name, url, statuses: [], error: SIGNING_FAILED };
+	const webhookId = `msg_${randomBytes(12).toString('hex')}`; // one per fetch, kept on retries
 	const statuses = [];
 	for (let i = 0; i < ATTEMPTS; i++) {
+		if (key) Object.assign(sentHeaders, signedHeaders(key, webhookId, emu.now(), payload ?? ''));
 		const status = await attempt(url, method, sentHeaders, payload);
 		statuses.push(status);
 		if (status !== null && !RETRIED.has(status)) break;
@@ -205,23 +264,64 @@ async function deliverTo(emu, fn, baseGlobals) {
 	return { id: fn.id, name: fn.name, url, statuses };
 }
 
-/** Delivers one event to every matching destination, one after the other. */
-async function deliverEvent(emu, event, { projectId = 1 } = {}) {
-	const row = storedOrNew(emu, event, projectId);
-	const person = personForEvent(emu.state, row);
-	const globals = globalsFor(emu, row);
-	const targets = emu.state.hogFunctions.filter(
+/** The enabled functions of `type` whose filters select `row`. */
+const targetsOf = (emu, type, row, person) =>
+	emu.state.hogFunctions.filter(
 		(f) =>
 			f.project_id === row.project_id &&
-			f.type === 'destination' &&
+			f.type === type &&
 			f.enabled &&
 			!f.deleted &&
 			![3, 12].includes(f.watcher.state) &&
-			filtersMatch(f.filters || {}, row, person),
+			filtersMatch(emu.state, f.filters || {}, row, person),
 	);
+
+async function deliverAll(emu, targets, globals) {
 	const results = [];
 	for (const fn of targets) results.push(await deliverTo(emu, fn, globals));
 	return results;
 }
 
-module.exports = { deliverEvent };
+/** Delivers one event to every matching destination, one after the other. */
+async function deliverEvent(emu, event, { projectId = 1 } = {}) {
+	const row = storedOrNew(emu, event, projectId);
+	const person = personForEvent(emu.state, row);
+	return await deliverAll(emu, targetsOf(emu, 'destination', row, person), globalsFor(emu, row));
+}
+
+/**
+ * One of PostHog's own signals (part 3 §9.3), as the internal-events consumer hands it to the
+ * `internal_destination` functions only: `convertInternalEventToHogFunctionInvocationGlobals`
+ * gives an event with `elements_chain` and `url` empty, a person only when the producer set one,
+ * no groups. `timestamp` defaults to now without a zone, as PostHog's Python producers write it.
+ *
+ *   await emu.deliverInternalEvent({ event: '$error_tracking_issue_created', distinct_id: issueId,
+ *     properties: { name, description, status } })
+ */
+async function deliverInternalEvent(
+	emu,
+	{ event, distinct_id, properties = {}, person, timestamp, uuid, projectId = 1 },
+) {
+	const project = emu.state.projects.find((p) => p.id === projectId);
+	const row = { project_id: projectId, event, distinct_id, properties };
+	const globals = {
+		event: {
+			uuid: uuid ?? uuid7(emu.now()),
+			event,
+			elements_chain: '',
+			distinct_id,
+			properties,
+			timestamp: timestamp ?? emu.now().toISOString().replace(/Z$/, ''),
+			url: '',
+		},
+		person,
+		project: {
+			id: projectId,
+			name: project ? project.name : '',
+			url: `${emu.url}/project/${projectId}`,
+		},
+	};
+	return await deliverAll(emu, targetsOf(emu, 'internal_destination', row, undefined), globals);
+}
+
+module.exports = { deliverEvent, deliverInternalEvent, standardWebhooksKey };

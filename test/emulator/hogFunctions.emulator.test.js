@@ -17,6 +17,7 @@ async function startReceiver() {
 				method: req.method,
 				path: req.url,
 				headers: req.headers,
+				raw,
 				body: raw ? JSON.parse(raw) : undefined,
 			});
 			res.writeHead(receiver.statuses.shift() ?? 200);
@@ -91,6 +92,7 @@ describe('PostHog emulator: hog_functions/', () => {
 				'method',
 				'body',
 				'headers',
+				'signing_secret',
 				'debug',
 			]);
 			expect(body.inputs.url).toEqual({
@@ -453,6 +455,147 @@ describe('PostHog emulator: hog_functions/', () => {
 				who: null,
 				text: 'signup by stranger-1 on free',
 			});
+		});
+	});
+	describe('0.3: internal destinations, signing, action filters (part 3 §9, §10)', () => {
+		const SECRET = `whsec_${Buffer.alloc(32, 7).toString('base64')}`;
+		let receiver;
+		beforeEach(async () => {
+			receiver = await startReceiver();
+		});
+		afterEach(() => receiver.close());
+
+		test('signing_secret is kept encrypted; an older template drops it silently', async () => {
+			const signed = await create(
+				webhook('https://x.example/', {
+					inputs: { url: { value: 'https://x.example/' }, signing_secret: { value: SECRET } },
+				}),
+			);
+			expect(signed.status).toBe(201);
+			expect(signed.body.inputs.signing_secret).toEqual({ secret: true });
+			emu.state.webhookSigning = false;
+			const older = await create(
+				webhook('https://x.example/', {
+					inputs: { url: { value: 'https://x.example/' }, signing_secret: { value: SECRET } },
+				}),
+			);
+			expect(older.status).toBe(201);
+			expect(older.body.inputs.signing_secret).toBeUndefined();
+		});
+
+		test('refusals: no internal destinations on older servers, managed alert events, unknown actions', async () => {
+			const internal = (eventId) =>
+				webhook('https://x.example/', {
+					type: 'internal_destination',
+					filters: { events: [{ id: eventId, type: 'events' }] },
+				});
+			expect((await create(internal('$insight_alert_firing'))).status).toBe(201);
+			const managed = await create(internal('$logs_alert_firing'));
+			expect(managed.body).toEqual({
+				type: 'validation_error',
+				code: 'invalid_input',
+				detail: 'Alert notification destinations are managed through the alert API.',
+				attr: 'filters',
+			});
+			const unknownAction = await create(
+				webhook('https://x.example/', { filters: { actions: [{ id: '999', type: 'actions' }] } }),
+			);
+			expect(unknownAction.status).toBe(400);
+			expect(unknownAction.body.attr).toBe('filters');
+			emu.state.internalDestinations = false;
+			const older = await create(internal('$error_tracking_issue_created'));
+			expect(older.body).toEqual({
+				type: 'validation_error',
+				code: 'invalid_choice',
+				detail: '"internal_destination" is not a valid choice.',
+				attr: 'type',
+			});
+		});
+
+		test('a signed destination sends the Standard Webhooks headers, the same webhook-id on a retry', async () => {
+			const { createHmac } = require('node:crypto');
+			await create(
+				webhook(`${receiver.url}/signed`, {
+					inputs: { url: { value: `${receiver.url}/signed` }, signing_secret: { value: SECRET } },
+				}),
+			);
+			receiver.statuses.push(503);
+			const [result] = await emu.deliverEvent({
+				event: 'signed_up',
+				distinct_id: 'maria@acme.com',
+			});
+			expect(result.statuses).toEqual([503, 200]);
+			const [first, retry] = receiver.received;
+			expect(retry.headers['webhook-id']).toBe(first.headers['webhook-id']);
+			const { 'webhook-id': id, 'webhook-timestamp': timestamp } = retry.headers;
+			expect(timestamp).toBe(String(Date.parse('2025-02-01T10:00:00Z') / 1000));
+			const expected = createHmac('sha256', Buffer.alloc(32, 7))
+				.update(`${id}.${timestamp}.${retry.raw}`)
+				.digest('base64');
+			expect(retry.headers['webhook-signature']).toBe(`v1,${expected}`);
+		});
+
+		test('deliverInternalEvent reaches internal destinations only, by event and per-entry properties', async () => {
+			const scoped = await create(
+				webhook(`${receiver.url}/flags`, {
+					type: 'internal_destination',
+					filters: {
+						events: [
+							{
+								id: '$activity_log_entry_created',
+								type: 'events',
+								properties: [
+									{ key: 'scope', value: ['FeatureFlag'], operator: 'exact', type: 'event' },
+								],
+							},
+						],
+					},
+				}),
+			);
+			await create(
+				webhook(`${receiver.url}/captured`, {
+					filters: { events: [{ id: '$activity_log_entry_created', type: 'events' }] },
+				}),
+			);
+			const signal = (scope) => ({
+				event: '$activity_log_entry_created',
+				distinct_id: 'team_1',
+				properties: { scope, activity: 'updated', item_id: '17' },
+			});
+			expect(await emu.deliverInternalEvent(signal('Insight'))).toEqual([]);
+			const results = await emu.deliverInternalEvent(signal('FeatureFlag'));
+			expect(results.map((r) => r.id)).toEqual([scoped.body.id]);
+			expect(receiver.received[0].body).toEqual({
+				event: {
+					uuid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+					event: '$activity_log_entry_created',
+					elements_chain: '',
+					distinct_id: 'team_1',
+					properties: { scope: 'FeatureFlag', activity: 'updated', item_id: '17' },
+					timestamp: '2025-02-01T10:00:00.000',
+					url: '',
+				},
+				person: null,
+				groups: null,
+				project: { id: 1, name: expect.any(String), url: `${emu.url}/project/1` },
+				source: expect.objectContaining({ name: 'n8n: On Event (workflow 42)' }),
+			});
+		});
+
+		test('action filters: an event matching a step of the action is delivered', async () => {
+			await create(
+				webhook(`${receiver.url}/action`, {
+					filters: { actions: [{ id: String(SEED.actionIds.signedUp), type: 'actions' }] },
+				}),
+			);
+			expect(await emu.deliverEvent({ event: 'pageview', distinct_id: 'maria@acme.com' })).toEqual(
+				[],
+			);
+			const [result] = await emu.deliverEvent({
+				event: 'signed_up',
+				distinct_id: 'maria@acme.com',
+			});
+			expect(result.statuses).toEqual([200]);
 		});
 	});
 });

@@ -8,7 +8,8 @@
  *   const emu = await startEmulator({ apiKey: 'phx_test_key' });
  *   emu.url, emu.apiKey, emu.requests, emu.state, emu.reset(), emu.override, await emu.close()
  *   Each recorded request also gets the `status` it was answered with ('dropped' for a cut connection).
- *   await emu.deliverEvent(event) sends an event to the enabled hog-function destinations (deliver.js).
+ *   await emu.deliverEvent(event) sends an event to the enabled hog-function destinations (deliver.js);
+ *   await emu.deliverInternalEvent(signal) one of PostHog's own signals to its internal destinations.
  *
  * Built on Node built-ins only. This file runs the server and routes requests; each
  * endpoint lives in routes/, its data rules in models/, the default data in seed.js.
@@ -19,7 +20,7 @@ const auth = require('./auth');
 const { compileRoutes, matchRoutes } = require('./router');
 const { resolveProject } = require('./models/projects');
 const { SEED, createState, resetState, seedGroups } = require('./state');
-const { deliverEvent } = require('./deliver');
+const { deliverEvent, deliverInternalEvent } = require('./deliver');
 
 const ROUTES = compileRoutes(
 	[
@@ -46,6 +47,7 @@ const ROUTES = compileRoutes(
 		require('./routes/surveys'),
 		require('./routes/errorTracking'),
 		require('./routes/dashboards'),
+		require('./routes/alerts'),
 	].flatMap((module) => module.routes),
 );
 
@@ -201,6 +203,8 @@ async function startEmulator({ apiKey = 'phx_test_key', port = 0 } = {}) {
 		},
 		/** Sends an event to every matching enabled destination, as PostHog's CDP would (deliver.js). */
 		deliverEvent: (event, options) => deliverEvent(emu, event, options),
+		/** Sends one of PostHog's own signals to the matching internal destinations (deliver.js). */
+		deliverInternalEvent: (signal) => deliverInternalEvent(emu, signal),
 		close: () =>
 			new Promise((resolve, reject) => {
 				server.close((err) => (err ? reject(err) : resolve()));

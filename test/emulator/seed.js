@@ -40,6 +40,10 @@ const SEED = {
 		pageviewCount: 105,
 		stagingSmokeTest: 201,
 	},
+	alertIds: {
+		signupsDropped: '0193f1a2-5b6c-7d8e-9f0a-1b2c3d4e5f60',
+		revenueSpike: '0193f1a2-5b6c-7d8e-9f0a-1b2c3d4e5f61',
+	},
 	insightShortIds: {
 		signupFunnel: 'aB3dE5fG',
 		weeklyActiveUsers: 'hJ7kL9mN',
@@ -986,10 +990,14 @@ function buildSeedState(apiKey) {
 		organizationMembers: organizationMembers(),
 		actions: actions(),
 		cohorts: cohorts(),
+		alerts: alerts(),
 		actionsIgnoreParams: false, // §2 of part 3: true = an older server, every action in one answer
 		hogFunctions: hogFunctions(),
 		queryCache: {}, // part2 §5.4: HogQL answers by cache key, fresh for 6 hours
 		queryStatuses: {}, // part2 §5.2: async query runs, by query id
+		internalDestinations: true, // part 3 §9.1: false = a server without `internal_destination` (400 invalid_choice)
+		managedAlertGuard: true, // part 3 §9.1: false = an older server, no refusal of managed alert events
+		webhookSigning: true, // part 3 §10: false = an older template without `signing_secret` (dropped silently)
 		hogFunctionAccess: 'open', // part2 §10.1: 'open' (newest), 'addon' (Data Pipelines gate), 'internal' (personal keys refused)
 		dataPipelinesAddon: false, // the org's Data Pipelines addon, read only when hogFunctionAccess is 'addon'
 		personalKeyOffsetBlocked: false, // newest HogQL refuses OFFSET from personal keys (user_query_validator.py)
@@ -1013,6 +1021,49 @@ function buildSeedState(apiKey) {
 		upsertForProperties(state, g.project_id, g.group_type_index, g.group_properties);
 	return state;
 }
+
+/** Insight alerts of project 1 (docs/posthog-api-part3.md §7), newest first in the list. */
+const alerts = () => {
+	const alert = (id, name, insight, createdAt, state) => ({
+		project_id: 1,
+		id,
+		name,
+		insight,
+		created_by: null,
+		created_at: createdAt,
+		enabled: true,
+		state,
+		threshold: {
+			configuration: { type: 'absolute', bounds: { lower: 10, upper: null } },
+		},
+		condition: { type: 'absolute_value' },
+		config: { type: 'TrendsAlertConfig', series_index: 0, check_ongoing_interval: false },
+		subscribed_users: [],
+		calculation_interval: 'daily',
+		snoozed_until: null,
+		skip_weekend: false,
+		last_notified_at: null,
+		last_checked_at: '2025-02-20T08:00:00Z',
+		next_check_at: '2025-02-21T08:00:00Z',
+		checks: [],
+	});
+	return [
+		alert(
+			SEED.alertIds.signupsDropped,
+			'Signups dropped',
+			SEED.insightIds.signupFunnel,
+			'2025-02-01T10:00:00Z',
+			'Not firing',
+		),
+		alert(
+			SEED.alertIds.revenueSpike,
+			'Revenue spike',
+			SEED.insightIds.revenueByPlan,
+			'2025-02-03T10:00:00Z',
+			'Firing',
+		),
+	];
+};
 
 /** Actions of project 1 (docs/posthog-api-part3.md §2): two live, one soft-deleted. */
 const actions = () => {

@@ -30,12 +30,16 @@ function usePostHog() {
 				...options,
 			});
 		},
-		/** Calls a list search (`kind` 'listSearch') or load-options method as the editor does. */
-		async callMethod(kind, method, parameters, args = []) {
+		/**
+		 * Calls a list search (`kind` 'listSearch') or load-options method as the editor does, of
+		 * the action node unless `nodeType` names another built node.
+		 */
+		async callMethod(kind, method, parameters, args = [], { nodeType } = {}) {
 			return await callMethod({
 				kind,
 				method,
 				args,
+				...(nodeType ? { nodeType } : {}),
 				credentials: context.credentials(),
 				parameters: { projectId: PROJECT, ...parameters },
 			});

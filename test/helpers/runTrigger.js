@@ -142,9 +142,9 @@ function instantTrigger({
 	let saved = {};
 	const workflowFor = () =>
 		triggerWorkflow({ nodeType, name, parameters, credentials, saved, webhookId, webhookBaseUrl });
-	const hook = async (running, method) => {
+	const hook = async (running, method, mode = 'trigger') => {
 		const { workflow, node, additionalData } = running;
-		const context = new HookContext(workflow, node, additionalData, 'trigger', 'activate');
+		const context = new HookContext(workflow, node, additionalData, mode, 'activate');
 		return await nodeType.webhookMethods.default[method].call(context);
 	};
 	return {
@@ -169,13 +169,29 @@ function instantTrigger({
 		async call(method) {
 			return await hook(workflowFor(), method);
 		},
-		/** One HTTP delivery: `{ result, answer: { status, body }, items }`. */
-		async deliver({ headers = {}, body }) {
+		/**
+		 * The editor's Execute step on the trigger: n8n creates the test webhook's destination (mode
+		 * `manual`) on a copy of the workflow, and deletes it when listening stops.
+		 */
+		async listenForTestEvent() {
+			const running = workflowFor();
+			await hook(running, 'create', 'manual');
+			return {
+				stop: async () => await hook(running, 'delete', 'manual'),
+				saved: () => snapshot(running.workflow.staticData)[`node:${name}`],
+			};
+		},
+		/**
+		 * One HTTP delivery: `{ result, answer: { status, body }, items }`. `rawBody` is the body as
+		 * sent (n8n keeps it on the request); by default the JSON of `body`.
+		 */
+		async deliver({ headers = {}, body, rawBody = JSON.stringify(body ?? {}) }) {
 			const running = workflowFor();
 			const response = fakeResponse();
 			running.additionalData.httpRequest = {
 				headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
 				body,
+				rawBody: Buffer.from(rawBody),
 				params: {},
 				query: {},
 			};

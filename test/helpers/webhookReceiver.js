@@ -18,7 +18,11 @@ async function startWebhookReceiver() {
 		req.on('end', async () => {
 			const text = Buffer.concat(chunks).toString('utf8');
 			const body = text ? JSON.parse(text) : {};
-			const { answer, items } = await receiver.handle({ headers: req.headers, body });
+			const { answer, items } = await receiver.handle({
+				headers: req.headers,
+				body,
+				rawBody: text,
+			});
 			receiver.deliveries.push({ path: req.url, headers: req.headers, body, answer, items });
 			res.writeHead(answer.status, { 'content-type': 'application/json' });
 			res.end(JSON.stringify(answer.body ?? {}));

@@ -1,4 +1,4 @@
-import type { IExecuteSingleFunctions, ILoadOptionsFunctions } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
 import { invalidParameter, isUuid } from './validation';
 
 /** A resource locator's stored value: `{mode: 'list' | 'id' | 'url' | …, value}`. */
@@ -101,4 +101,55 @@ export function requireUuidId(
 	const id = idOf(context, name, label, url);
 	if (!isUuid(id)) throw invalidParameter(context, label, `"${id}" is not a ${what} UUID`);
 	return id;
+}
+
+/**
+ * The picker of one PostHog object, for the action node's fields and the trigger's: From List
+ * (the list search `search`), By ID, and By URL where PostHog has a page for it. The action node
+ * adds the routing that fills its URL; an `optional` picker (the trigger's) may stay empty.
+ */
+export function pickerField({
+	displayName,
+	name,
+	description,
+	search,
+	idPlaceholder,
+	urlPlaceholder,
+	optional = false,
+}: {
+	displayName: string;
+	name: string;
+	description?: string;
+	search: string;
+	idPlaceholder: string;
+	urlPlaceholder?: string;
+	optional?: boolean;
+}): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: !optional,
+		...(description ? { description } : {}),
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: search, searchable: true },
+			},
+			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: idPlaceholder },
+			...(urlPlaceholder
+				? [
+						{
+							displayName: 'By URL',
+							name: 'url',
+							type: 'string' as const,
+							placeholder: urlPlaceholder,
+						},
+					]
+				: []),
+		],
+	};
 }

@@ -11,15 +11,18 @@ import { errorBodyOf } from '../transport/errors';
 import { postHogRequest } from '../transport/request';
 import { errorCode } from '../transport/retry';
 import { explainCreateError } from './createErrors';
-import { deliversAsExpected, destinationBody } from './destination';
-import { eventNamesOf } from './fields';
+import { deliversAsExpected, destinationBody, headerSecretBody, isSigned } from './destination';
 import { forget, type HookState } from './hookState';
-
-const MAX_NAME_LENGTH = 400;
+import { kindOf } from './kinds';
+import { destinationsMadeBefore } from './orphans';
+import { ownerOf } from './owner';
+import { newSigningSecret } from './signing';
 
 const stateOf = (context: IHookFunctions) => context.getWorkflowStaticData('node') as HookState;
 
 const functionsUrl = (projectId: string) => `/api/projects/${projectId}/hog_functions/`;
+const functionUrl = (projectId: string, id: string) =>
+	`${functionsUrl(projectId)}${encodeURIComponent(id)}/`;
 
 /** The production URL PostHog must POST to. */
 function webhookUrlOf(context: IHookFunctions): string {
@@ -28,35 +31,26 @@ function webhookUrlOf(context: IHookFunctions): string {
 	return url;
 }
 
-/** Says which n8n workflow owns the destination, in PostHog's list of destinations. */
-function ownerOf(context: IHookFunctions): { name: string; description: string } {
-	const workflow = context.getWorkflow();
-	const node = context.getNode();
-	const workflowName = workflow.name ?? 'unnamed';
-	return {
-		name: `n8n: ${workflowName} (workflow ${workflow.id})`.slice(0, MAX_NAME_LENGTH),
-		description:
-			`Managed by n8n: made by the node “${node.name}” of the workflow “${workflowName}” (ID ${workflow.id}), ` +
-			`and deleted when that workflow is deactivated. n8n-ref:${workflow.id}:${node.webhookId ?? node.id}`,
-	};
-}
-
 /**
- * Soft-deletes the destination in the state, if any: `DELETE` answers 405 (§10.4, §11). A 404
+ * Soft-deletes a destination: `DELETE` answers 405 (docs/posthog-api-part2.md §10.4, §11). A 404
  * means it is gone already (deleted before, or never saved).
  */
+async function softDelete(context: IHookFunctions, projectId: string, id: string): Promise<void> {
+	try {
+		await postHogRequest(context, {
+			method: 'PATCH',
+			url: functionUrl(projectId, id),
+			body: { deleted: true, enabled: false },
+		});
+	} catch (error) {
+		if (errorCode(error) !== '404') throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+}
+
+/** Soft-deletes the destination in the state, if any, and forgets it. */
 async function retire(context: IHookFunctions, state: HookState): Promise<void> {
 	if (state.hogFunctionId && state.projectId) {
-		try {
-			await postHogRequest(context, {
-				method: 'PATCH',
-				url: `${functionsUrl(state.projectId)}${encodeURIComponent(state.hogFunctionId)}/`,
-				body: { deleted: true, enabled: false },
-			});
-		} catch (error) {
-			if (errorCode(error) !== '404')
-				throw new NodeApiError(context.getNode(), error as JsonObject);
-		}
+		await softDelete(context, state.projectId, state.hogFunctionId);
 	}
 	forget(state);
 }
@@ -95,7 +89,7 @@ async function checkExists(this: IHookFunctions): Promise<boolean> {
 	try {
 		hogFunction = await postHogRequest(this, {
 			method: 'GET',
-			url: `${functionsUrl(projectId)}${encodeURIComponent(state.hogFunctionId)}/`,
+			url: functionUrl(projectId, state.hogFunctionId),
 		});
 	} catch (error) {
 		if (errorCode(error) === '404') return false;
@@ -103,32 +97,70 @@ async function checkExists(this: IHookFunctions): Promise<boolean> {
 	}
 	return deliversAsExpected(hogFunction, {
 		url: webhookUrlOf(this),
-		secret: state.secret,
-		eventNames: eventNamesOf(this),
+		subscription: kindOf(this).subscription(this),
+		headerSecret: state.signed ? undefined : state.secret,
 	});
 }
 
-/** n8n's `create`: a new destination with a new secret; a stale one this node made goes first. */
+/**
+ * Makes the destination signed where PostHog can (its answer shows the signing secret kept),
+ * else gives it the header secret. Returns the state to keep.
+ */
+async function secure(
+	context: IHookFunctions,
+	projectId: string,
+	url: string,
+	hogFunction: IDataObject,
+	signingSecret: string,
+): Promise<HookState> {
+	const id = String(hogFunction.id);
+	if (isSigned(hogFunction))
+		return { hogFunctionId: id, projectId, secret: signingSecret, signed: true };
+	const secret = randomBytes(24).toString('hex');
+	try {
+		await postHogRequest(context, {
+			method: 'PATCH',
+			url: functionUrl(projectId, id),
+			body: headerSecretBody(url, secret),
+		});
+	} catch (error) {
+		// leave nothing behind that could deliver without a secret
+		await softDelete(context, projectId, id);
+		throw new NodeApiError(context.getNode(), error as JsonObject);
+	}
+	return { hogFunctionId: id, projectId, secret };
+}
+
+/**
+ * n8n's `create`: a new destination with a new secret. On publication, what this node made
+ * before goes first: the one in its static data, and any that a lost static data forgot. A
+ * test listener (the editor's Execute step, mode `manual`) removes neither: the static data it sees
+ * and the marker it carries may be the published destination's.
+ */
 async function create(this: IHookFunctions): Promise<boolean> {
 	const projectId = triggerProjectId(this);
-	const eventNames = eventNamesOf(this);
+	const subscription = kindOf(this).subscription(this);
 	const url = webhookUrlOf(this);
+	const owner = ownerOf(this);
 	const state = stateOf(this);
-	await retire(this, state);
-	const secret = randomBytes(24).toString('hex');
-	let hogFunction: IDataObject;
+	const published = this.getMode() !== 'manual';
+	if (published) await retire(this, state);
+	else forget(state);
 	try {
-		hogFunction = await postDestination(
+		const forgotten = published
+			? await destinationsMadeBefore(this, functionsUrl(projectId), owner)
+			: [];
+		for (const orphan of forgotten) await softDelete(this, projectId, String(orphan.id));
+		const signingSecret = newSigningSecret();
+		const hogFunction = await postDestination(
 			this,
 			projectId,
-			destinationBody({ url, secret, eventNames, ...ownerOf(this) }),
+			destinationBody({ url, subscription, ...owner }, signingSecret),
 		);
+		Object.assign(state, await secure(this, projectId, url, hogFunction, signingSecret));
 	} catch (error) {
 		throw explainCreateError(this, error);
 	}
-	state.hogFunctionId = String(hogFunction.id);
-	state.projectId = projectId;
-	state.secret = secret;
 	return true;
 }
 

@@ -19,6 +19,10 @@ if (inputs.debug) {
   print('Request', inputs.url, payload)
 }
 
+if (notEmpty(inputs.signing_secret)) {
+  payload.standard_webhooks := {'secret_input': 'signing_secret'}
+}
+
 let res := fetch(inputs.url, payload);
 
 // A 3xx redirect is not followed, so the request never reached its target. Treat it as a failure.
@@ -79,6 +83,14 @@ const TEMPLATES = {
 				description: 'HTTP headers to send in the request.',
 			},
 			{
+				key: 'signing_secret',
+				type: 'string',
+				label: 'Signing secret',
+				secret: true,
+				required: false,
+				description: 'Signs each request following the Standard Webhooks spec.',
+			},
+			{
 				key: 'debug',
 				type: 'boolean',
 				label: 'Log responses',
@@ -98,6 +110,24 @@ const TEMPLATES = {
 		mapping_templates: null,
 	},
 };
+
+/**
+ * The template as this server has it: an older one (`state.webhookSigning === false`) lacks the
+ * `signing_secret` input, so a sent one is dropped silently (docs/posthog-api-part3.md §10).
+ */
+function templateFor(state, id) {
+	const template = TEMPLATES[id];
+	if (!template || state.webhookSigning !== false) return template;
+	return {
+		...template,
+		inputs_schema: template.inputs_schema.filter((input) => input.key !== 'signing_secret'),
+	};
+}
+
+/** `is_managed_alert_internal_event` (docs/posthog-api-part3.md §9.1): alert events other than insight alerts. */
+const MANAGED_ALERT_EVENT = /^\$[a-z0-9_]+_alert_(firing|resolved|errored|auto_disabled|match)$/;
+const isManagedAlertEvent = (id) =>
+	typeof id === 'string' && MANAGED_ALERT_EVENT.test(id) && id !== '$insight_alert_firing';
 
 const FUNCTION_TYPES = [
 	'destination',
@@ -213,7 +243,7 @@ function validateInputs(schema, inputs, previous = {}) {
 	return out;
 }
 
-function validateFilters(filters) {
+function validateFilters(state, filters, projectId) {
 	if (filters === null || filters === undefined)
 		return { source: 'events', bytecode: bytecodeFor(null) };
 	if (!isPlainObject(filters))
@@ -225,6 +255,17 @@ function validateFilters(filters) {
 				'Invalid data. Expected a dictionary, but got str.',
 			);
 	}
+	// part2 §10.3: an action of another project (or none) does not compile
+	for (const a of filters.actions || []) {
+		const known = (state.actions || []).some(
+			(action) => action.project_id === projectId && String(action.id) === String(a.id),
+		);
+		if (!known)
+			throw errors.validation(
+				'filters',
+				`Invalid filter configuration: Action ${a.id} does not exist`,
+			);
+	}
 	return { ...filters, source: filters.source || 'events', bytecode: bytecodeFor(null) };
 }
 
@@ -233,15 +274,20 @@ function validateFilters(filters) {
  * store. `access` is state.hogFunctionAccess; the Data Pipelines gate applies only on
  * `'addon'` servers ([HF-ADDON]).
  */
-function validateHogFunction(state, body, instance) {
+function validateHogFunction(state, body, instance, projectId = instance?.project_id) {
 	const data = serializerData(body);
 	const templateId = instance ? instance.template_id : (data.template_id ?? null);
-	const template = templateId ? TEMPLATES[templateId] : null;
+	const template = templateId ? templateFor(state, templateId) : null;
 	if (templateId && !template)
 		throw errors.validation('template_id', `No template found for id '${templateId}'`);
 	const fields = {};
 	const type = data.type ?? (instance ? instance.type : 'destination');
-	fields.type = choiceField({ type }, 'type', FUNCTION_TYPES, { allowNull: false });
+	// docs/instant-trigger.md §1.2: a server without internal destinations refuses the type
+	const types =
+		state.internalDestinations === false
+			? FUNCTION_TYPES.filter((t) => t !== 'internal_destination')
+			: FUNCTION_TYPES;
+	fields.type = choiceField({ type }, 'type', types, { allowNull: false });
 	if (instance && fields.type !== instance.type)
 		throw errors.validation('type', 'Cannot modify the type of an existing function');
 	for (const name of ['name', 'description']) {
@@ -278,7 +324,17 @@ function validateHogFunction(state, body, instance) {
 	const schema = fields.inputs_schema ?? instance?.inputs_schema ?? [];
 	if (data.inputs !== undefined || !instance)
 		fields.inputs = validateInputs(schema, data.inputs ?? {}, instance?.inputs);
-	if (data.filters !== undefined || !instance) fields.filters = validateFilters(data.filters);
+	if (data.filters !== undefined || !instance)
+		fields.filters = validateFilters(state, data.filters, projectId);
+	// newest servers (docs/posthog-api-part3.md §9.1): the current or proposed filters on a managed alert event
+	const eventIds = [fields.filters, instance?.filters].flatMap((f) =>
+		((f && f.events) || []).map((e) => e.id),
+	);
+	if (state.managedAlertGuard !== false && eventIds.some(isManagedAlertEvent))
+		throw errors.validation(
+			'filters',
+			'Alert notification destinations are managed through the alert API.',
+		);
 	if (data.masking !== undefined) fields.masking = data.masking;
 	if (state.hogFunctionAccess === 'addon' && !state.dataPipelinesAddon) {
 		if (!template)
@@ -311,8 +367,8 @@ function validateHogFunction(state, body, instance) {
 const statusOf = (fn) => (fn.enabled ? { ...fn.watcher } : { state: 0, tokens: 0 });
 
 /** The template as HogFunctionTemplateSerializer nests it. */
-const templateOf = (fn) =>
-	fn.template_id && TEMPLATES[fn.template_id] ? { ...TEMPLATES[fn.template_id] } : null;
+const templateOf = (state, fn) =>
+	fn.template_id && TEMPLATES[fn.template_id] ? { ...templateFor(state, fn.template_id) } : null;
 
 /** HogFunctionMinimalSerializer: the list's shape, no `inputs` (§10.4). */
 const serializeMinimal = (state, fn) => ({
@@ -327,7 +383,7 @@ const serializeMinimal = (state, fn) => ({
 	hog: fn.hog,
 	filters: fn.filters,
 	icon_url: fn.icon_url,
-	template: templateOf(fn),
+	template: templateOf(state, fn),
 	status: statusOf(fn),
 	execution_order: fn.execution_order,
 });
@@ -351,4 +407,10 @@ function serializeHogFunction(state, fn) {
 	};
 }
 
-module.exports = { TEMPLATES, validateHogFunction, serializeHogFunction, serializeMinimal };
+module.exports = {
+	TEMPLATES,
+	templateFor,
+	validateHogFunction,
+	serializeHogFunction,
+	serializeMinimal,
+};

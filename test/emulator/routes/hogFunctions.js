@@ -61,7 +61,7 @@ function listFunctions(ctx) {
 function createFunction(ctx) {
 	checkAccess(ctx);
 	const body = ctx.body();
-	const fields = m.validateHogFunction(ctx.state, body, undefined);
+	const fields = m.validateHogFunction(ctx.state, body, undefined, ctx.project.id);
 	const now = isoFromDate(ctx.now());
 	const fn = {
 		project_id: ctx.project.id,

@@ -1,4 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { pickerField } from '../../shared/locator';
 import type { PreSend } from '../../shared/placeholder';
 import { refuseBlank } from '../../shared/validation';
 
@@ -208,48 +209,8 @@ export function propertyNameField({
  * `fill`: From List (the `search` list method), By ID, and By URL where PostHog has one.
  */
 export function locatorField({
-	displayName,
-	name,
-	description,
-	search,
-	idPlaceholder,
-	urlPlaceholder,
 	fill,
-}: {
-	displayName: string;
-	name: string;
-	description?: string;
-	search: string;
-	idPlaceholder: string;
-	urlPlaceholder?: string;
-	fill: PreSend;
-}): INodeProperties {
-	return {
-		displayName,
-		name,
-		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
-		required: true,
-		...(description ? { description } : {}),
-		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				typeOptions: { searchListMethod: search, searchable: true },
-			},
-			{ displayName: 'By ID', name: 'id', type: 'string', placeholder: idPlaceholder },
-			...(urlPlaceholder
-				? [
-						{
-							displayName: 'By URL',
-							name: 'url',
-							type: 'string' as const,
-							placeholder: urlPlaceholder,
-						},
-					]
-				: []),
-		],
-		routing: { send: { preSend: [fill] } },
-	};
+	...picker
+}: Omit<Parameters<typeof pickerField>[0], 'optional'> & { fill: PreSend }): INodeProperties {
+	return { ...pickerField(picker), routing: { send: { preSend: [fill] } } };
 }

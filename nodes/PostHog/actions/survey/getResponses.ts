@@ -18,7 +18,7 @@ import { filtersField, limitField, optionsField, returnAllField } from '../share
 import { sendsOwnRequests } from '../shared/operations';
 import { toItems } from '../shared/output';
 import { maxResultsOf } from '../shared/pagination';
-import { responseOf, type SurveyQuestion, type SurveySentRow } from './answers';
+import { responseOf, type SurveyQuestion, type SurveySentRow } from '../../shared/surveyAnswers';
 import { surveyIdOf, surveyLocator } from './fields';
 
 /**
