@@ -109,20 +109,24 @@ describe('n8n UI conventions', () => {
 		}
 	});
 
-	test('every parameter’s displayOptions name a real resource and operation', () => {
+	test('every parameter’s displayOptions name real resources, and operations one of them has', () => {
+		// a field shared across resources names each resource and each operation once: n8n shows it
+		// for every pair of them, so a pair may be one the node does not have
 		const known = new Set(operations.map(({ resource, operation }) => `${resource}.${operation}`));
+		const resources = new Set(operations.map(({ resource }) => resource));
 		for (const property of properties) {
 			const show = property.displayOptions?.show;
 			if (!show?.operation) continue;
-			const pairs = show.resource.flatMap((resource) =>
-				show.operation.map((operation) => `${resource}.${operation}`),
-			);
 			expect({
 				parameter: property.name,
-				shownFor: pairs.filter((pair) => known.has(pair)),
+				resources: show.resource.filter((resource) => resources.has(resource)),
+				operations: show.operation.filter((operation) =>
+					show.resource.some((resource) => known.has(`${resource}.${operation}`)),
+				),
 			}).toEqual({
 				parameter: property.name,
-				shownFor: pairs,
+				resources: show.resource,
+				operations: show.operation,
 			});
 		}
 	});

@@ -5,34 +5,104 @@ type ShownFor = NonNullable<IDisplayOptions['show']>[string];
 /**
  * Operations declare all their fields themselves, so a field that several operations share is
  * declared once per operation. n8n's routing engine resolves every declared property for every
- * item, shown or not, and twice (docs/n8n-notes.md §1), so each copy of a field given as an
- * expression would cost another evaluation per item. This merges declarations that differ only
- * in the operations they show for into one, shown for all of those operations, and orders the
- * result so that every operation still shows its fields in the order it declared them.
+ * item, shown or not, and twice (docs/n8n-notes.md §1), so each copy costs every item of every
+ * operation (and a copy given as an expression, another evaluation). This merges declarations
+ * that differ only in the resources and operations they show for into one, shown for all of
+ * them, where that shows it for no other operation the node has (n8n shows a field for every
+ * resource it names with every operation it names). The result is ordered so that every
+ * operation still shows its fields in the order it declared them.
  */
 export function mergeRepeatedFields(properties: INodeProperties[]): INodeProperties[] {
+	const known = operationsOfNode(properties);
 	const declarations: INodeProperties[] = [];
+	const shownFor = new Map<number, Set<string>>();
 	const declarationOf = properties.map((property) => {
-		const twin = declarations.find((declared) => isSameField(declared, property));
-		if (!twin) {
-			declarations.push(copyWithOwnOperations(property));
+		const own = pairsOf(property);
+		const mergeable = (declared: INodeProperties, index: number) =>
+			isSameField(declared, property) &&
+			showsNoOther(declared, property, shownFor.get(index), own, known);
+		// a twin of the same resources first, so each resource keeps its fields together
+		const sameResources = (declared: INodeProperties) =>
+			(property.displayOptions?.show?.resource ?? []).every((resource) =>
+				(declared.displayOptions?.show?.resource ?? []).includes(resource),
+			);
+		let twin = declarations.findIndex(
+			(declared, index) => sameResources(declared) && mergeable(declared, index),
+		);
+		if (twin === -1) twin = declarations.findIndex(mergeable);
+		if (twin === -1) {
+			declarations.push(copyWithOwnShow(property));
+			shownFor.set(declarations.length - 1, own);
 			return declarations.length - 1;
 		}
-		operationsOf(twin)?.push(...(operationsOf(property) ?? []));
-		return declarations.indexOf(twin);
+		const show = declarations[twin].displayOptions?.show ?? {};
+		for (const key of ['resource', 'operation'] as const) {
+			const values = show[key] as Array<string | number | boolean>;
+			for (const value of (property.displayOptions?.show?.[key] ?? []) as typeof values)
+				if (!values.includes(value)) values.push(value);
+		}
+		for (const pair of own) shownFor.get(twin)?.add(pair);
+		return twin;
 	});
 	return inDeclaredOrder(declarations, precedences(properties, declarationOf));
+}
+
+const pair = (resource: unknown, operation: unknown) => `${String(resource)}.${String(operation)}`;
+
+/** Every resource and operation of the node, from its Operation selectors. */
+function operationsOfNode(properties: INodeProperties[]): Set<string> {
+	const pairs = new Set<string>();
+	for (const property of properties) {
+		if (property.name !== 'operation') continue;
+		for (const resource of property.displayOptions?.show?.resource ?? [])
+			for (const option of property.options ?? [])
+				if ('value' in option) pairs.add(pair(resource, option.value));
+	}
+	return pairs;
+}
+
+/** The resources × operations a declaration shows for (none when it names no operation). */
+function pairsOf(property: INodeProperties): Set<string> {
+	const show = property.displayOptions?.show;
+	const pairs = new Set<string>();
+	for (const resource of show?.resource ?? [])
+		for (const operation of show?.operation ?? []) pairs.add(pair(resource, operation));
+	return pairs;
+}
+
+/** Whether a declaration shown for both sets of resources and operations shows for no other. */
+function showsNoOther(
+	declared: INodeProperties,
+	property: INodeProperties,
+	declaredPairs: Set<string> | undefined,
+	own: Set<string>,
+	known: Set<string>,
+): boolean {
+	const resources = new Set([
+		...(declared.displayOptions?.show?.resource ?? []),
+		...(property.displayOptions?.show?.resource ?? []),
+	]);
+	const operations = new Set([
+		...(declared.displayOptions?.show?.operation ?? []),
+		...(property.displayOptions?.show?.operation ?? []),
+	]);
+	for (const resource of resources)
+		for (const operation of operations) {
+			const shown = pair(resource, operation);
+			if (known.has(shown) && !declaredPairs?.has(shown) && !own.has(shown)) return false;
+		}
+	return true;
 }
 
 function operationsOf(property: INodeProperties): ShownFor {
 	return property.displayOptions?.show?.operation;
 }
 
-function copyWithOwnOperations(property: INodeProperties): INodeProperties {
-	const operations = operationsOf(property);
-	if (!operations) return property;
-	const show = { ...property.displayOptions?.show, operation: [...operations] };
-	return { ...property, displayOptions: { ...property.displayOptions, show } };
+function copyWithOwnShow(property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show;
+	if (!show?.operation || !show.resource) return property;
+	const own = { ...show, resource: [...show.resource], operation: [...show.operation] };
+	return { ...property, displayOptions: { ...property.displayOptions, show: own } };
 }
 
 const withoutOperationsOf = new WeakMap<INodeProperties, unknown>();
@@ -42,6 +112,7 @@ function withoutOperations(property: INodeProperties): unknown {
 	if (stripped === undefined) {
 		const show = { ...property.displayOptions?.show };
 		delete show.operation;
+		delete show.resource;
 		stripped = { ...property, displayOptions: { ...property.displayOptions, show } };
 		withoutOperationsOf.set(property, stripped);
 	}
@@ -59,6 +130,8 @@ function isSameField(a: INodeProperties, b: INodeProperties): boolean {
 		!(isPrimitive(a.default) && isPrimitive(b.default) && a.default !== b.default) &&
 		operationsOf(a) !== undefined &&
 		operationsOf(b) !== undefined &&
+		a.displayOptions?.show?.resource !== undefined &&
+		b.displayOptions?.show?.resource !== undefined &&
 		isDeepEqual(withoutOperations(a), withoutOperations(b))
 	);
 }
