@@ -27,6 +27,47 @@ function subtitle(parameters) {
 	);
 }
 
+function triggerSubtitle(parameters) {
+	const trigger = new PostHogTrigger();
+	const node = {
+		id: '1',
+		name: 'PostHog Trigger',
+		type: 'n8n-nodes-posthog.postHogTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+	};
+	const nodeTypes = { getByName: () => trigger, getByNameAndVersion: () => trigger };
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return workflow.expression.getSimpleParameterValue(
+		node,
+		trigger.description.subtitle,
+		'internal',
+		{},
+	);
+}
+
+describe('the instant trigger’s subtitle', () => {
+	test('a 0.2 workflow (no Listen For) shows its event names, as in 0.2', () => {
+		expect(triggerSubtitle({ eventNames: ['signup_failed', 'payment_failed'] })).toBe(
+			'signup_failed, payment_failed',
+		);
+	});
+
+	test('Event shows the picked and the typed names; another kind shows what it listens for', () => {
+		expect(
+			triggerSubtitle({
+				triggerOn: 'event',
+				eventNamesFromList: ['$pageview'],
+				eventNames: ['signup_failed'],
+			}),
+		).toBe('$pageview, signup_failed');
+		const kinds = new PostHogTrigger().description.properties.find((p) => p.name === 'triggerOn');
+		for (const option of kinds.options.filter((o) => o.value !== 'event'))
+			expect(triggerSubtitle({ triggerOn: option.value })).toBe(option.name);
+	});
+});
+
 describe('canvas subtitle', () => {
 	test.each([
 		['group', 'getAll', 'Get many groups'],

@@ -12,6 +12,7 @@ import { searchProjects } from './methods/listSearch/searchProjects';
 import { searchSurveys } from './methods/listSearch/searchSurveys';
 import { CREDENTIAL_TYPE } from './transport/credential';
 import { triggerFields } from './trigger/fields';
+import { triggerSubtitle } from './trigger/kinds';
 import { receiveDelivery } from './trigger/receive';
 import { destinationMethods } from './trigger/webhookMethods';
 
@@ -25,7 +26,7 @@ export class PostHogTrigger implements INodeType {
 		},
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{($parameter["eventNames"] || []).join(", ")}}',
+		subtitle: triggerSubtitle(),
 		description:
 			'Starts the workflow when PostHog captures an event, or notices something itself: a new error-tracking issue, a firing alert, a change, a survey response',
 		defaults: {

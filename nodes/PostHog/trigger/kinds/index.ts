@@ -43,6 +43,17 @@ export const kindFields: INodeProperties[] = [
 	),
 ];
 
+/**
+ * The canvas subtitle: the event names for Event (0.2's subtitle), else what Listen For chose.
+ * A 0.2 workflow stores no `triggerOn`, and n8n gives the expression its default.
+ */
+export function triggerSubtitle(): string {
+	const labels = Object.fromEntries(
+		KINDS.filter((kind) => kind !== eventKind).map((kind) => [kind.option.value, kind.option.name]),
+	);
+	return `={{ ${JSON.stringify(labels)}[$parameter["triggerOn"]] || [].concat($parameter["eventNamesFromList"] || [], $parameter["eventNames"] || []).join(", ") }}`;
+}
+
 /** The kind the trigger is set to. */
 export function kindOf(context: IHookFunctions | IWebhookFunctions): TriggerKind {
 	const value = context.getNodeParameter('triggerOn', eventKind.option.value) as string;
