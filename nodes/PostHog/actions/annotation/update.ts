@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { invalidParameter } from '../../shared/validation';
 import { readDateTime } from '../shared/dates';
-import { optionsField, updateFieldsField } from '../shared/descriptions';
+import { optionsField, updateFieldsField, updateFieldsOf } from '../shared/descriptions';
 import { annotationDateField, annotationIdField, annotationScopeField } from './fields';
 
 type UpdateFields = { content?: string; date?: unknown; scope?: string };
@@ -17,10 +17,7 @@ async function sendChangedFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as UpdateFields;
-	if (Object.keys(fields).length === 0) {
-		throw invalidParameter(this, 'Update Fields', 'add at least one field to change');
-	}
+	const fields = updateFieldsOf<UpdateFields>(this);
 	const body: IDataObject = {};
 	if ('content' in fields) {
 		if (!String(fields.content ?? '').trim())

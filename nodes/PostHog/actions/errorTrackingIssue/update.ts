@@ -1,11 +1,11 @@
 import {
 	updateDisplayOptions,
+	type IDataObject,
 	type IExecuteSingleFunctions,
 	type IHttpRequestOptions,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { invalidParameter } from '../../shared/validation';
-import { optionsField, updateFieldsField } from '../shared/descriptions';
+import { optionsField, updateFieldsField, updateFieldsOf } from '../shared/descriptions';
 import { issueLocator } from './fields';
 import { sentToIssueRoute } from './issueRoute';
 
@@ -14,15 +14,7 @@ async function sendGivenFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as Record<string, string>;
-	const body = Object.fromEntries(
-		(['status', 'name', 'description'] as const).flatMap((name) =>
-			fields[name] === undefined ? [] : [[name, fields[name]]],
-		),
-	);
-	if (Object.keys(body).length === 0)
-		throw invalidParameter(this, 'Update Fields', 'add at least one field to change');
-	return { ...requestOptions, body };
+	return { ...requestOptions, body: updateFieldsOf<IDataObject>(this) };
 }
 
 // Only status, name and description are writable; `archived` and `pending_release` are

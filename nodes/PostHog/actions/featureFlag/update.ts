@@ -9,9 +9,8 @@ import {
 	type INodeExecutionData,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { invalidParameter } from '../../shared/validation';
 import { sendRoutedRequest } from '../../transport/request';
-import { optionsField, updateFieldsField } from '../shared/descriptions';
+import { optionsField, updateFieldsField, updateFieldsOf } from '../shared/descriptions';
 import { sendsOwnRequests } from '../shared/operations';
 import { sendFlagWrite } from './errors';
 import { checkRollout, featureFlagLocator, flagSettingFields } from './fields';
@@ -23,10 +22,7 @@ async function checkUpdateFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const fields = this.getNodeParameter('updateFields', {}) as UpdateFields;
-	if (Object.keys(fields).length === 0) {
-		throw invalidParameter(this, 'Update Fields', 'add at least one field to change');
-	}
+	const fields = updateFieldsOf<UpdateFields>(this);
 	if ('rolloutPercentage' in fields) checkRollout(this, fields.rolloutPercentage);
 	return requestOptions;
 }

@@ -5,8 +5,8 @@ import {
 	type IHttpRequestOptions,
 	type INodePropertyOptions,
 } from 'n8n-workflow';
-import { invalidParameter, requireText } from '../../shared/validation';
-import { optionsField, updateFieldsField } from '../shared/descriptions';
+import { requireText } from '../../shared/validation';
+import { optionsField, updateFieldsField, updateFieldsOf } from '../shared/descriptions';
 import { hogQlInsightQuery } from '../shared/hogql';
 import { insightLocator } from '../shared/insightLocator';
 import { hogQlInsightField, insightDescriptionField, insightNameField } from './fields';
@@ -17,15 +17,12 @@ async function sendChangedFields(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
-	const given = this.getNodeParameter('updateFields', {}) as IDataObject;
+	const given = updateFieldsOf<IDataObject>(this);
 	const body: IDataObject = {};
 	if ('name' in given) body.name = String(given.name ?? '');
 	if ('description' in given) body.description = String(given.description ?? '');
 	if ('hogQl' in given)
 		body.query = hogQlInsightQuery(requireText(this, 'updateFields.hogQl', 'HogQL'));
-	if (Object.keys(body).length === 0) {
-		throw invalidParameter(this, 'Update Fields', 'add at least one field to change');
-	}
 	return { ...requestOptions, body };
 }
 

@@ -1,7 +1,7 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, INodeProperties } from 'n8n-workflow';
 import { pickerField } from '../../shared/locator';
 import type { PreSend } from '../../shared/placeholder';
-import { refuseBlank } from '../../shared/validation';
+import { invalidParameter, refuseBlank } from '../../shared/validation';
 
 // Defaults match DEFAULT_REQUEST_POLICY (requestPolicy.ts), which applies when an option is not added.
 const requestOptions: INodeProperties[] = [
@@ -148,6 +148,14 @@ export function additionalFieldsField(...fields: INodeProperties[]): INodeProper
 
 export function updateFieldsField(...fields: INodeProperties[]): INodeProperties {
 	return collectionField('Update Fields', 'updateFields', 'Add Field', fields);
+}
+
+/** The fields added under Update Fields; none added is refused before any request. */
+export function updateFieldsOf<T extends object>(context: IExecuteSingleFunctions): T {
+	const fields = context.getNodeParameter('updateFields', {}) as T;
+	if (Object.keys(fields).length === 0)
+		throw invalidParameter(context, 'Update Fields', 'add at least one field to change');
+	return fields;
 }
 
 /** A text filter sent as a query parameter (the filter's own name unless told). */
