@@ -13,7 +13,7 @@ import { limits } from '../../transport/timing';
 import { filtersField, limitField, optionsField, returnAllField } from '../shared/descriptions';
 import { pagedBy } from '../shared/operations';
 import { toItems } from '../shared/output';
-import { maxResultsOf } from '../shared/pagination';
+import { maxResultsOf, tooManyItems } from '../shared/pagination';
 
 type Filters = { status?: string; search?: string; dateFrom?: string };
 
@@ -58,6 +58,7 @@ async function followIssuePages(
 			issues.push(issue);
 		}
 		if (issues.length >= maxResults) return toItems(this, issues.slice(0, maxResults));
+		if (issues.length > limits.maxOutputItems) throw tooManyItems(this);
 		if (answer?.json.hasMore !== true) return toItems(this, issues);
 	}
 	throw tooManyPagesError(this.getNode(), this.getItemIndex());

@@ -15,7 +15,8 @@ export function maxResultsOf(requestData: DeclarativeRestApiSettings.ResultOptio
 	return Number.isFinite(max) && max > 0 ? max : Infinity;
 }
 
-function tooManyItems(context: IExecutePaginationFunctions): NodeOperationError {
+/** The error of a list past the most items one input item may output (`limits.maxOutputItems`). */
+export function tooManyItems(context: IExecutePaginationFunctions): NodeOperationError {
 	return new NodeOperationError(
 		context.getNode(),
 		`Return All stopped at ${limits.maxOutputItems.toLocaleString('en-US')} results: n8n cannot output more from one input item`,

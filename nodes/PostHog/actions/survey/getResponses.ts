@@ -1,6 +1,5 @@
 import {
 	NodeApiError,
-	NodeOperationError,
 	updateDisplayOptions,
 	type DeclarativeRestApiSettings,
 	type IDataObject,
@@ -17,7 +16,7 @@ import { readDateTime } from '../shared/dates';
 import { filtersField, limitField, optionsField, returnAllField } from '../shared/descriptions';
 import { sendsOwnRequests } from '../shared/operations';
 import { toItems } from '../shared/output';
-import { maxResultsOf } from '../shared/pagination';
+import { maxResultsOf, tooManyItems } from '../shared/pagination';
 import { responseOf, type SurveyQuestion, type SurveySentRow } from '../../shared/surveyAnswers';
 import { surveyIdOf, surveyLocator } from './fields';
 
@@ -137,16 +136,7 @@ async function readResponses(
 			responses.push(responseOf({ ...survey, id: surveyId, questions }, row, submissionId));
 			if (responses.length >= maxResults) return toItems(this, responses);
 		}
-		if (responses.length > limits.maxOutputItems) {
-			throw new NodeOperationError(
-				this.getNode(),
-				'The survey has too many responses for one item',
-				{
-					itemIndex: this.getItemIndex(),
-					description: 'Use Since or Limit to read them in parts.',
-				},
-			);
-		}
+		if (responses.length > limits.maxOutputItems) throw tooManyItems(this);
 		if (results.length < rows || fresh === 0) return toItems(this, responses);
 	}
 	return toItems(this, responses);
