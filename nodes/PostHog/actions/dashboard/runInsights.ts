@@ -15,13 +15,23 @@ import { sendsOwnRequests } from '../shared/operations';
 import { toItems } from '../shared/output';
 import { dashboardLocator } from './fields';
 
-type Tile = { id?: unknown; order?: unknown; insight?: IDataObject | null };
+type Tile = { id?: number; order?: number; insight?: IDataObject | null };
 
-const insightOf = (insight: IDataObject) => ({
-	id: insight.id,
-	short_id: insight.short_id,
-	name: insight.name || insight.derived_name || null,
-});
+/** A tile as an item: `{dashboardId, tileId, order, insight: {id, short_id, name}, result}`. */
+function tileItem(dashboardId: number, tile: Tile, order: number | undefined): IDataObject {
+	const insight = tile.insight ?? {};
+	return {
+		dashboardId,
+		tileId: tile.id,
+		order,
+		insight: {
+			id: insight.id,
+			short_id: insight.short_id,
+			name: insight.name || insight.derived_name || null,
+		},
+		result: (insight.result as IDataObject) ?? null,
+	};
+}
 
 /**
  * One item per insight tile, in the dashboard's order. `run_insights/` computes every insight in
@@ -47,13 +57,7 @@ async function runDashboardInsights(
 		const tiles = (answer?.json.results as Tile[] | undefined) ?? [];
 		return toItems(
 			this,
-			tiles.map((tile) => ({
-				dashboardId,
-				tileId: tile.id,
-				order: tile.order,
-				insight: insightOf(tile.insight ?? {}),
-				result: (tile.insight?.result as IDataObject) ?? null,
-			})),
+			tiles.map((tile) => tileItem(dashboardId, tile, tile.order)),
 		);
 	} catch (error) {
 		if (errorCode(error) !== '404') throw new NodeApiError(this.getNode(), error as JsonObject);
@@ -73,11 +77,7 @@ async function runDashboardInsights(
 	return toItems(
 		this,
 		tiles.map((tile, order) => ({
-			dashboardId,
-			tileId: tile.id,
-			order,
-			insight: insightOf(tile.insight ?? {}),
-			result: (tile.insight?.result as IDataObject) ?? null,
+			...tileItem(dashboardId, tile, order),
 			cached: true,
 			note: 'This PostHog has no run_insights endpoint: the result is the one PostHog had cached (null if none).',
 		})),
