@@ -1,8 +1,6 @@
 import { NodeApiError, type IDataObject, type IHookFunctions, type JsonObject } from 'n8n-workflow';
-import { type Page, queryParameterOf, tooManyPagesError } from '../shared/pages';
-import { postHogRequest } from '../transport/request';
+import { eachOffsetPage } from '../shared/pages';
 import { errorCode } from '../transport/retry';
-import { limits } from '../transport/timing';
 import { carriesMarker, type Owner } from './owner';
 
 /**
@@ -19,19 +17,10 @@ export async function destinationsMadeBefore(
 ): Promise<IDataObject[]> {
 	const walk = async (search?: string) => {
 		const found: IDataObject[] = [];
-		let offset: string | undefined = '0';
-		for (let pages = 0; offset !== undefined; pages++) {
-			if (pages === limits.maxPages) throw tooManyPagesError(context.getNode());
-			const page: Page = await postHogRequest<Page>(context, {
-				method: 'GET',
-				url: functionsUrl,
-				qs: { limit: 100, offset, ...(search ? { search } : {}) },
-			});
-			found.push(
-				...(page.results ?? []).filter((fn) => carriesMarker(fn.description, owner.marker)),
-			);
-			offset = queryParameterOf(page.next, 'offset');
-		}
+		await eachOffsetPage(context, { url: functionsUrl, qs: search ? { search } : {} }, (rows) => {
+			found.push(...rows.filter((fn) => carriesMarker(fn.description, owner.marker)));
+			return true;
+		});
 		return found;
 	};
 	try {

@@ -1,7 +1,6 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import { type Page, queryParameterOf } from '../../shared/pages';
+import { eachOffsetPage } from '../../shared/pages';
 import { currentProjectId, hasProject } from '../../shared/project';
-import { postHogRequest } from '../../transport/request';
 
 /** A dropdown has no pages: the events seen most recently, up to this many, are offered. */
 const MAX_EVENTS = 1000;
@@ -15,14 +14,9 @@ export async function getEventNames(this: ILoadOptionsFunctions): Promise<INodeP
 	if (!hasProject(this)) return [];
 	const projectId = currentProjectId(this);
 	const options: INodePropertyOptions[] = [];
-	let offset: string | undefined = '0';
-	while (offset !== undefined && options.length < MAX_EVENTS) {
-		const page: Page = await postHogRequest<Page>(this, {
-			method: 'GET',
-			url: `/api/projects/${projectId}/event_definitions/`,
-			qs: { event_type: 'event', exclude_hidden: true, limit: 100, offset },
-		});
-		for (const definition of page.results ?? []) {
+	const url = `/api/projects/${projectId}/event_definitions/`;
+	await eachOffsetPage(this, { url, qs: { event_type: 'event', exclude_hidden: true } }, (rows) => {
+		for (const definition of rows) {
 			const name = String(definition.name);
 			options.push({
 				name,
@@ -32,7 +26,7 @@ export async function getEventNames(this: ILoadOptionsFunctions): Promise<INodeP
 					: undefined,
 			});
 		}
-		offset = queryParameterOf(page.next, 'offset');
-	}
+		return options.length < MAX_EVENTS;
+	});
 	return options.slice(0, MAX_EVENTS);
 }
