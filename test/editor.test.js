@@ -8,44 +8,23 @@ const { PostHogManagement, PostHogPollTrigger, PostHogTrigger } = require('./hel
 const management = new PostHogManagement();
 const { properties } = management.description;
 
-function subtitle(parameters) {
-	const node = {
-		id: '1',
-		name: 'PostHog Management',
-		type: 'n8n-nodes-posthog.postHogManagement',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-	};
-	const nodeTypes = { getByName: () => management, getByNameAndVersion: () => management };
+/** A node's canvas subtitle for `parameters`, as n8n-workflow evaluates it in the editor. */
+function subtitleOf(nodeType, type, parameters) {
+	const node = { id: '1', name: 'Node', type, typeVersion: 1, position: [0, 0], parameters };
+	const nodeTypes = { getByName: () => nodeType, getByNameAndVersion: () => nodeType };
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 	return workflow.expression.getSimpleParameterValue(
 		node,
-		management.description.subtitle,
+		nodeType.description.subtitle,
 		'internal',
 		{},
 	);
 }
 
-function triggerSubtitle(parameters) {
-	const trigger = new PostHogTrigger();
-	const node = {
-		id: '1',
-		name: 'PostHog Trigger',
-		type: 'n8n-nodes-posthog.postHogTrigger',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters,
-	};
-	const nodeTypes = { getByName: () => trigger, getByNameAndVersion: () => trigger };
-	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-	return workflow.expression.getSimpleParameterValue(
-		node,
-		trigger.description.subtitle,
-		'internal',
-		{},
-	);
-}
+const subtitle = (parameters) =>
+	subtitleOf(management, 'n8n-nodes-posthog.postHogManagement', parameters);
+const triggerSubtitle = (parameters) =>
+	subtitleOf(new PostHogTrigger(), 'n8n-nodes-posthog.postHogTrigger', parameters);
 
 describe('the instant trigger’s subtitle', () => {
 	test('a 0.2 workflow (no Listen For) shows its event names, as in 0.2', () => {
