@@ -43,7 +43,7 @@ export async function eachOffsetPage(
 		const page: Page = await postHogRequest<Page>(context, {
 			method: 'GET',
 			url,
-			qs: { ...qs, limit: 100, offset },
+			qs: { limit: 100, offset, ...qs },
 		});
 		if (!each(page.results ?? [])) return;
 		offset = queryParameterOf(page.next, 'offset');
