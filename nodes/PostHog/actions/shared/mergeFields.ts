@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 type ShownFor = NonNullable<IDisplayOptions['show']>[string];
+type Hide = NonNullable<IDisplayOptions['hide']>;
 
 /**
  * Operations declare all their fields themselves, so a field that several operations share is
@@ -9,18 +10,22 @@ type ShownFor = NonNullable<IDisplayOptions['show']>[string];
  * operation (and a copy given as an expression, another evaluation). This merges declarations
  * that differ only in the resources and operations they show for into one, shown for all of
  * them, where that shows it for no other operation the node has (n8n shows a field for every
- * resource it names with every operation it names). The result is ordered so that every
- * operation still shows its fields in the order it declared them.
+ * resource it names with every operation it names). Copies may also differ in a `hide` on a
+ * parameter that the other copies' operations don't have (Group Key hides under Get Related's
+ * Related To: Person): the merged field keeps it, and it hides nothing elsewhere. The result is
+ * ordered so that every operation still shows its fields in the order it declared them.
  */
 export function mergeRepeatedFields(properties: INodeProperties[]): INodeProperties[] {
 	const known = operationsOfNode(properties);
+	const shownByName = pairsByName(properties, known);
 	const declarations: INodeProperties[] = [];
 	const shownFor = new Map<number, Set<string>>();
 	const declarationOf = properties.map((property) => {
 		const own = pairsOf(property);
 		const mergeable = (declared: INodeProperties, index: number) =>
 			isSameField(declared, property) &&
-			showsNoOther(declared, property, shownFor.get(index), own, known);
+			showsNoOther(declared, property, shownFor.get(index), own, known) &&
+			hidesAgree(declared, property, shownFor.get(index), own, shownByName);
 		// a twin of the same resources first, so each resource keeps its fields together
 		const sameResources = (declared: INodeProperties) =>
 			(property.displayOptions?.show?.resource ?? []).every((resource) =>
@@ -40,6 +45,11 @@ export function mergeRepeatedFields(properties: INodeProperties[]): INodePropert
 			const values = show[key] as Array<string | number | boolean>;
 			for (const value of (property.displayOptions?.show?.[key] ?? []) as typeof values)
 				if (!values.includes(value)) values.push(value);
+		}
+		const hide = property.displayOptions?.hide;
+		if (hide) {
+			const merged = (declarations[twin].displayOptions!.hide ??= {});
+			for (const [name, values] of Object.entries(hide)) merged[name] ??= values;
 		}
 		for (const pair of own) shownFor.get(twin)?.add(pair);
 		return twin;
@@ -68,6 +78,40 @@ function pairsOf(property: INodeProperties): Set<string> {
 	for (const resource of show?.resource ?? [])
 		for (const operation of show?.operation ?? []) pairs.add(pair(resource, operation));
 	return pairs;
+}
+
+/** The resources × operations that show a parameter of each name (every one, for a global one). */
+function pairsByName(properties: INodeProperties[], known: Set<string>): Map<string, Set<string>> {
+	const byName = new Map<string, Set<string>>();
+	for (const property of properties) {
+		const pairs = operationsOf(property) === undefined ? known : pairsOf(property);
+		const shown = byName.get(property.name) ?? new Set<string>();
+		for (const shownPair of pairs) shown.add(shownPair);
+		byName.set(property.name, shown);
+	}
+	return byName;
+}
+
+/**
+ * Whether two declarations hide alike, or where one hides under a parameter the other lacks,
+ * that parameter is shown for none of the other's operations, so the hide is moot there.
+ */
+function hidesAgree(
+	declared: INodeProperties,
+	property: INodeProperties,
+	declaredPairs: Set<string> | undefined,
+	own: Set<string>,
+	shownByName: Map<string, Set<string>>,
+): boolean {
+	const a: Hide = declared.displayOptions?.hide ?? {};
+	const b: Hide = property.displayOptions?.hide ?? {};
+	const mootFor = (name: string, pairs: Set<string> | undefined) =>
+		![...(pairs ?? [])].some((shownPair) => shownByName.get(name)?.has(shownPair));
+	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((name) => {
+		if (isDeepEqual(a[name], b[name])) return true;
+		if (a[name] !== undefined && b[name] !== undefined) return false;
+		return a[name] !== undefined ? mootFor(name, own) : mootFor(name, declaredPairs);
+	});
 }
 
 /** Whether a declaration shown for both sets of resources and operations shows for no other. */
@@ -99,22 +143,28 @@ function operationsOf(property: INodeProperties): ShownFor {
 }
 
 function copyWithOwnShow(property: INodeProperties): INodeProperties {
-	const show = property.displayOptions?.show;
+	const { show, hide } = property.displayOptions ?? {};
 	if (!show?.operation || !show.resource) return property;
 	const own = { ...show, resource: [...show.resource], operation: [...show.operation] };
-	return { ...property, displayOptions: { ...property.displayOptions, show: own } };
+	const displayOptions = {
+		...property.displayOptions,
+		show: own,
+		...(hide && { hide: { ...hide } }),
+	};
+	return { ...property, displayOptions };
 }
 
-const withoutOperationsOf = new WeakMap<INodeProperties, unknown>();
+const withoutWhereShownOf = new WeakMap<INodeProperties, unknown>();
 
-function withoutOperations(property: INodeProperties): unknown {
-	let stripped = withoutOperationsOf.get(property);
+function withoutWhereShown(property: INodeProperties): unknown {
+	let stripped = withoutWhereShownOf.get(property);
 	if (stripped === undefined) {
 		const show = { ...property.displayOptions?.show };
 		delete show.operation;
 		delete show.resource;
-		stripped = { ...property, displayOptions: { ...property.displayOptions, show } };
-		withoutOperationsOf.set(property, stripped);
+		// hides are compared apart (hidesAgree)
+		stripped = { ...property, displayOptions: { ...property.displayOptions, show, hide: {} } };
+		withoutWhereShownOf.set(property, stripped);
 	}
 	return stripped;
 }
@@ -132,7 +182,7 @@ function isSameField(a: INodeProperties, b: INodeProperties): boolean {
 		operationsOf(b) !== undefined &&
 		a.displayOptions?.show?.resource !== undefined &&
 		b.displayOptions?.show?.resource !== undefined &&
-		isDeepEqual(withoutOperations(a), withoutOperations(b))
+		isDeepEqual(withoutWhereShown(a), withoutWhereShown(b))
 	);
 }
 
