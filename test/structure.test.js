@@ -143,6 +143,17 @@ describe('n8n UI conventions', () => {
 			seen.set(key, true);
 		}
 	});
+
+	test('Group Key and Group Type are declared once, Get Related’s hide included: an expression in either is evaluated once a walk', () => {
+		for (const name of ['groupKey', 'groupTypeIndex']) {
+			const declared = properties.filter((property) => property.name === name);
+			expect(declared.map((property) => property.displayOptions.hide)).toEqual([
+				{ relatedTo: ['person'] },
+			]);
+			expect(shownFor('group', 'getRelated', { relatedTo: 'person' })).not.toContain(declared[0]);
+			expect(shownFor('group', 'find')).toContain(declared[0]);
+		}
+	});
 });
 
 test('every request passes the request seam and the shared hooks on the Resource parameter', () => {
