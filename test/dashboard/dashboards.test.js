@@ -141,6 +141,27 @@ describe('dashboard runInsights', () => {
 		expect(json.every((item) => item.cached === true && /cached/.test(item.note))).toBe(true);
 	});
 
+	test('without run_insights/ the tiles come in its order too: by layout, numbered among all tiles', async () => {
+		// a heading text tile on top, and the insight tiles stored out of their layout order
+		const { tiles } = posthog.emulator.state.dashboards.find((d) => d.id === growth);
+		const sm = (id) => tiles.find((tile) => tile.id === id).layouts.sm;
+		Object.assign(sm(73), { x: 0, y: 0, w: 12, h: 1 });
+		Object.assign(sm(72), { y: 1 });
+		Object.assign(sm(71), { y: 1 });
+		const orders = ({ json }) => json.map((item) => [item.order, item.tileId]);
+
+		const fresh = await posthog.run(dashboard.runInsights({ dashboardId: locator('id', growth) }));
+		posthog.emulator.state.dashboardRunInsights = false;
+		const cached = await posthog.run(dashboard.runInsights({ dashboardId: locator('id', growth) }));
+
+		expect(orders(fresh)).toEqual([
+			[1, 72],
+			[2, 71],
+		]);
+		expect(cached.json.every((item) => item.cached)).toBe(true);
+		expect(orders(cached)).toEqual(orders(fresh));
+	});
+
 	test('an unknown dashboard is PostHog’s 404 on both routes, as an error of the item', async () => {
 		const { error } = await posthog.run(dashboard.runInsights({ dashboardId: locator('id', 404) }));
 

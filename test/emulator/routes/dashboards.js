@@ -58,14 +58,13 @@ function runInsights(ctx) {
 	const refresh = ctx.query.refresh ?? 'force_cache';
 	if (!REFRESH.includes(refresh))
 		throw errors.validation('refresh', `"${refresh}" is not a valid choice.`);
-	const results = dashboard.tiles
-		.map((tile) => ({ tile, insight: insightOf(ctx, tile) }))
+	// DashboardTile.sort_tiles_by_layout, then numbered among all tiles: text tiles leave gaps.
+	const at = (tile, axis) => tile.layouts?.sm?.[axis] ?? 100;
+	const results = [...dashboard.tiles]
+		.sort((a, b) => at(a, 'y') - at(b, 'y') || at(a, 'x') - at(b, 'x'))
+		.map((tile, order) => ({ tile, order, insight: insightOf(ctx, tile) }))
 		.filter(({ insight }) => insight && insight.query)
-		.sort(
-			(a, b) =>
-				a.tile.layouts.sm.y - b.tile.layouts.sm.y || a.tile.layouts.sm.x - b.tile.layouts.sm.x,
-		)
-		.map(({ tile, insight }, order) => ({
+		.map(({ tile, order, insight }) => ({
 			id: tile.id,
 			order,
 			insight: {

@@ -15,7 +15,24 @@ import { sendsOwnRequests } from '../shared/operations';
 import { toItems } from '../shared/output';
 import { dashboardLocator } from './fields';
 
-type Tile = { id?: number; order?: number; insight?: IDataObject | null };
+type Tile = {
+	id?: number;
+	order?: number;
+	insight?: IDataObject | null;
+	layouts?: { sm?: { x?: number; y?: number } };
+};
+
+/**
+ * The dashboard's order, as `run_insights/` gives it (PostHog's `sort_tiles_by_layout`): by the
+ * `sm` layout's row, then column, a missing one counted as 100; `order` is the position among
+ * all tiles, text tiles included, so insight tiles' numbers can have gaps.
+ */
+function inLayoutOrder(tiles: Tile[]): Array<{ tile: Tile; order: number }> {
+	const at = (tile: Tile, axis: 'x' | 'y') => tile.layouts?.sm?.[axis] ?? 100;
+	return [...tiles]
+		.sort((a, b) => at(a, 'y') - at(b, 'y') || at(a, 'x') - at(b, 'x'))
+		.map((tile, order) => ({ tile, order }));
+}
 
 /** A tile as an item: `{dashboardId, tileId, order, insight: {id, short_id, name}, result}`. */
 function tileItem(dashboardId: number, tile: Tile, order: number | undefined): IDataObject {
@@ -71,12 +88,12 @@ async function runDashboardInsights(
 			qs: refresh ? { refresh: 'blocking' } : {},
 		},
 	});
-	const tiles = ((dashboard?.json.tiles as Tile[] | undefined) ?? []).filter(
-		(tile) => tile.insight && tile.insight.query,
+	const tiles = inLayoutOrder((dashboard?.json.tiles as Tile[] | undefined) ?? []).filter(
+		({ tile }) => tile.insight && tile.insight.query,
 	);
 	return toItems(
 		this,
-		tiles.map((tile, order) => ({
+		tiles.map(({ tile, order }) => ({
 			...tileItem(dashboardId, tile, order),
 			cached: true,
 			note: 'This PostHog has no run_insights endpoint: the result is the one PostHog had cached (null if none).',
