@@ -19,9 +19,7 @@ const { runWorkflowNode } = require('./engine');
 const contenders = require('./contenders');
 const { RoutingNode } = require('n8n-core');
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) =>
-	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
+const { option: opt } = require('./cli');
 const ROUNDS = Number(opt('rounds', 5));
 const ITEMS = Number(opt('items', 1000));
 const median = (values) => {

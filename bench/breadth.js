@@ -12,9 +12,7 @@ const { promisify } = require('node:util');
 const { startEmulatorProcess } = require('./emulatorClient');
 
 const execFileAsync = promisify(execFile);
-const args = process.argv.slice(2);
-const option = (name, fallback) =>
-	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
+const { args, option } = require('./cli');
 const builds = args
 	.flatMap((arg, i) => (arg === '--build' ? [args[i + 1]] : []))
 	.map((spec) => {

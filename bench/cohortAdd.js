@@ -10,8 +10,9 @@ const { runWorkflowNode } = require('./engine');
 const { nodePath, credentialPath, modulePath } = require('./dist');
 const { startEmulator } = require('../test/emulator');
 
-const args = process.argv.slice(2);
-const PERSONS = Number(args.includes('--persons') ? args[args.indexOf('--persons') + 1] : 10_000);
+const { option } = require('./cli');
+
+const PERSONS = Number(option('persons', 10_000));
 const COHORT = 21; // the seed's static cohort "Beta testers"
 const SCALE = 60;
 

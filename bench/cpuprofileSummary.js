@@ -90,13 +90,10 @@ function summarize(file, { top = 25, match } = {}) {
 }
 
 if (require.main === module) {
-	const args = process.argv.slice(2);
-	const file = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
-	const opt = (name) => {
-		const i = args.indexOf(`--${name}`);
-		return i >= 0 ? args[i + 1] : undefined;
-	};
-	console.log(summarize(file, { top: Number(opt('top') ?? 25), match: opt('match') }));
+	const { option, positional } = require('./cli');
+	console.log(
+		summarize(positional()[0], { top: Number(option('top', 25)), match: option('match') }),
+	);
 }
 
 module.exports = { summarize };

@@ -19,13 +19,12 @@ const path = require('node:path');
 const { promisify } = require('node:util');
 const { startEmulatorProcess } = require('./emulatorClient');
 const { modulePath } = require('./dist');
+const { args, flag, option } = require('./cli');
 
 const execFileAsync = promisify(execFile);
 const ROOT = path.join(__dirname, '..');
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const option = (name, fallback) =>
-	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
+
+const quick = flag('quick');
 
 const RUNS = Number(option('runs', quick ? 1 : 3));
 const COST_WORKERS = Number(option('cost-workers', quick ? 1 : 4));
@@ -212,7 +211,7 @@ async function throttledRun(emulator, call, build, scenario, tag) {
 				value: tag,
 				throttle: scenario.throttle,
 				warmUpKey: emulator.apiKey,
-				trace: args.includes('--trace') && processes === 1,
+				trace: flag('trace') && processes === 1,
 			}),
 		),
 	);
@@ -465,15 +464,12 @@ async function main() {
 	try {
 		const emulator = await call('start');
 		let throttled = [];
-		if (!args.includes('--no-throttle')) {
+		if (!flag('no-throttle')) {
 			throttled = await measureThrottled(emulator, call, list, false);
-			if (!args.includes('--no-hogs'))
-				throttled.push(...(await measureThrottled(emulator, call, list, true)));
+			if (!flag('no-hogs')) throttled.push(...(await measureThrottled(emulator, call, list, true)));
 		}
-		const costList = args.includes('--cost-bypass') ? withBypassedPacers(list) : list;
-		const cost = args.includes('--no-cost')
-			? undefined
-			: await measureCost(emulator, call, costList);
+		const costList = flag('cost-bypass') ? withBypassedPacers(list) : list;
+		const cost = flag('no-cost') ? undefined : await measureCost(emulator, call, costList);
 		machine.loadAtEnd = load1().toFixed(2);
 		const results = {
 			machine,

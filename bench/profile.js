@@ -13,10 +13,10 @@ const os = require('node:os');
 const path = require('node:path');
 const { summarize } = require('./cpuprofileSummary');
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) =>
-	args.includes(`--${name}`) ? args[args.indexOf(`--${name}`) + 1] : fallback;
-const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--'));
+const cli = require('./cli');
+
+const opt = cli.option;
+const positional = cli.positional();
 
 // Functions whose inclusive share is worth knowing (regex over "name file:line").
 const STEPS = [

@@ -10,11 +10,11 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { promisify } = require('node:util');
+const { flag, option } = require('./cli');
 
 const execFileAsync = promisify(execFile);
-const args = process.argv.slice(2);
-const quick = args.includes('--quick');
-const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : undefined;
+const quick = flag('quick');
+const outFile = option('out');
 
 const ITEMS = quick ? 200 : 1000;
 const CONFIG = {
@@ -419,7 +419,7 @@ async function main() {
 		results.totalSeconds = (performance.now() - started) / 1000;
 		console.log(report(results));
 		if (outFile) fs.writeFileSync(outFile, `${JSON.stringify(results, null, 1)}\n`);
-		if (!args.includes('--no-pacing')) await runPacing();
+		if (!flag('no-pacing')) await runPacing();
 	} finally {
 		await call('close').catch(() => child.kill());
 		fs.rmSync(snapshot, { recursive: true, force: true });
