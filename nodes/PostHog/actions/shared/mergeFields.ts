@@ -17,7 +17,7 @@ type Hide = NonNullable<IDisplayOptions['hide']>;
  */
 export function mergeRepeatedFields(properties: INodeProperties[]): INodeProperties[] {
 	const known = operationsOfNode(properties);
-	const shownByName = pairsByName(properties, known);
+	const parameters = parametersByName(properties, known);
 	const declarations: INodeProperties[] = [];
 	const shownFor = new Map<number, Set<string>>();
 	const declarationOf = properties.map((property) => {
@@ -25,7 +25,7 @@ export function mergeRepeatedFields(properties: INodeProperties[]): INodePropert
 		const mergeable = (declared: INodeProperties, index: number) =>
 			isSameField(declared, property) &&
 			showsNoOther(declared, property, shownFor.get(index), own, known) &&
-			hidesAgree(declared, property, shownFor.get(index), own, shownByName);
+			hidesAgree(declared, property, shownFor.get(index), own, parameters);
 		// a twin of the same resources first, so each resource keeps its fields together
 		const sameResources = (declared: INodeProperties) =>
 			(property.displayOptions?.show?.resource ?? []).every((resource) =>
@@ -80,37 +80,59 @@ function pairsOf(property: INodeProperties): Set<string> {
 	return pairs;
 }
 
-/** The resources × operations that show a parameter of each name (every one, for a global one). */
-function pairsByName(properties: INodeProperties[], known: Set<string>): Map<string, Set<string>> {
-	const byName = new Map<string, Set<string>>();
+/** Where each parameter name is shown, and the defaults its declarations give it. */
+type Parameters = Map<string, { shownFor: Set<string>; defaults: unknown[] }>;
+
+/**
+ * Where each parameter name is shown (every resource and operation for a declaration that names
+ * not both) and its declared defaults.
+ */
+function parametersByName(properties: INodeProperties[], known: Set<string>): Parameters {
+	const byName: Parameters = new Map();
 	for (const property of properties) {
-		const pairs = operationsOf(property) === undefined ? known : pairsOf(property);
-		const shown = byName.get(property.name) ?? new Set<string>();
-		for (const shownPair of pairs) shown.add(shownPair);
-		byName.set(property.name, shown);
+		const show = property.displayOptions?.show;
+		const pairs = show?.resource && show.operation ? pairsOf(property) : known;
+		const parameter = byName.get(property.name) ?? { shownFor: new Set(), defaults: [] };
+		for (const shownPair of pairs) parameter.shownFor.add(shownPair);
+		parameter.defaults.push(property.default);
+		byName.set(property.name, parameter);
 	}
 	return byName;
 }
 
 /**
  * Whether two declarations hide alike, or where one hides under a parameter the other lacks,
- * that parameter is shown for none of the other's operations, so the hide is moot there.
+ * the hide is moot for the other's operations: the parameter is shown for none of them, and no
+ * default of it meets the hide. n8n checks which parameters a node keeps against the defaults of
+ * those it doesn't show as well (`NodeHelpers.getNodeParameters`), so a hide that a default meets
+ * would hide the field there too.
  */
 function hidesAgree(
 	declared: INodeProperties,
 	property: INodeProperties,
 	declaredPairs: Set<string> | undefined,
 	own: Set<string>,
-	shownByName: Map<string, Set<string>>,
+	parameters: Parameters,
 ): boolean {
 	const a: Hide = declared.displayOptions?.hide ?? {};
 	const b: Hide = property.displayOptions?.hide ?? {};
-	const mootFor = (name: string, pairs: Set<string> | undefined) =>
-		![...(pairs ?? [])].some((shownPair) => shownByName.get(name)?.has(shownPair));
+	const mootFor = (name: string, values: Hide[string], pairs: Set<string> | undefined) => {
+		// `@version`, `@tool` and `/root` paths are not parameters of the other operations
+		if (/^[@/]/.test(name)) return false;
+		const parameter = parameters.get(name);
+		if (!parameter) return true;
+		const metByDefault = (values ?? []).some(
+			(value) =>
+				(value !== null && typeof value === 'object') || parameter.defaults.includes(value),
+		);
+		return !metByDefault && ![...(pairs ?? [])].some((shown) => parameter.shownFor.has(shown));
+	};
 	return [...new Set([...Object.keys(a), ...Object.keys(b)])].every((name) => {
 		if (isDeepEqual(a[name], b[name])) return true;
 		if (a[name] !== undefined && b[name] !== undefined) return false;
-		return a[name] !== undefined ? mootFor(name, own) : mootFor(name, declaredPairs);
+		return a[name] !== undefined
+			? mootFor(name, a[name], own)
+			: mootFor(name, b[name], declaredPairs);
 	});
 }
 
